@@ -1,0 +1,74 @@
+//! Limits and policies of a connection.
+
+/// How data messages reach the application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Delivery {
+    /// Whole messages ([`crate::Event::Message`]): a text message as
+    /// `&str`, a binary one as `&[u8]`. A message that arrives in one frame
+    /// is handed out from the input buffer without a copy; a fragmented one
+    /// is assembled in a buffer the connection reuses, up to
+    /// [`Config::max_message_size`].
+    #[default]
+    Messages,
+    /// Data as it arrives ([`crate::Event::Chunk`]), never assembled: a
+    /// 4 GiB message flows through in pieces the size of the reads. Text is
+    /// still validated as UTF-8, fail-fast, but a chunk may end inside a
+    /// character. [`Config::max_message_size`] does not apply;
+    /// [`Config::max_frame_size`] does.
+    Chunks,
+}
+
+/// The limits and policies of a connection.
+///
+/// The defaults suit a public server: a hostile peer can make a connection
+/// hold at most `max_message_size` bytes of message data.
+///
+/// ```
+/// let mut config = wsproto::Config::default();
+/// config.max_message_size = 64 << 10;
+/// config.auto_pong = false;
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Config {
+    /// The largest frame payload accepted, checked against the length in
+    /// the header before any payload is read (close code 1009).
+    /// Default: 16 MiB.
+    pub max_frame_size: u64,
+    /// The largest message assembled in [`Delivery::Messages`], checked as
+    /// each frame header arrives, against the running total plus the
+    /// declared length (close code 1009). Default: 16 MiB.
+    pub max_message_size: usize,
+    /// How data messages are delivered. Default: [`Delivery::Messages`].
+    pub delivery: Delivery,
+    /// Answer every Ping with a Pong carrying the same payload (RFC 6455
+    /// §5.5.2), queued before the Ping event is returned. Default: on.
+    /// When off, answer with [`crate::Sender::send_pong`].
+    pub auto_pong: bool,
+    /// Answer the peer's Close with a Close echoing its status code
+    /// (RFC 6455 §5.5.1), queued before the Close event is returned.
+    /// Default: on. When off, answer with [`crate::Sender::send_close`];
+    /// the connection is Closing until you do.
+    pub auto_close_reply: bool,
+    /// A server accepts unmasked frames from the client. Default: off, as
+    /// RFC 6455 §5.1 requires. Only for known non-compliant peers.
+    pub accept_unmasked_frames: bool,
+}
+
+impl Config {
+    /// The default configuration, usable in `const` context.
+    pub const DEFAULT: Config = Config {
+        max_frame_size: 16 << 20,
+        max_message_size: 16 << 20,
+        delivery: Delivery::Messages,
+        auto_pong: true,
+        auto_close_reply: true,
+        accept_unmasked_frames: false,
+    };
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config::DEFAULT
+    }
+}

@@ -1,0 +1,292 @@
+//! The send half: frames are encoded (and, for a client, masked) straight
+//! into one outgoing queue that the IO layer drains.
+
+use alloc::boxed::Box;
+use alloc::vec::Vec;
+
+use super::{Message, MessageKind};
+use crate::frame::{apply_mask, CloseCode, FrameHeader, OpCode, Role, MAX_CONTROL_PAYLOAD, MAX_HEADER_LEN};
+use crate::rng::RandomSource;
+use crate::utf8::Utf8Validator;
+use crate::{Error, UsageError};
+
+/// The send half of a [`crate::Connection`]: every way to queue a frame,
+/// and the outgoing queue itself.
+///
+/// Get it with [`crate::Connection::sender`], or from a [`crate::Read`]
+/// while its event still borrows the connection (which is how a received
+/// message is echoed without copying it first).
+///
+/// The IO layer writes [`Sender::pending`] to the transport and reports
+/// how much the transport took with [`Sender::advance`]. Partial writes
+/// are fine. [`Sender::pending_len`] is the backpressure signal: stop
+/// producing when it grows past what you are willing to buffer.
+pub struct Sender {
+    role: Role,
+    rng: Option<Box<dyn RandomSource>>,
+    out: Vec<u8>,
+    written: usize,
+    /// The handshake has completed; frames may be sent.
+    pub(crate) open: bool,
+    /// Our Close frame is queued.
+    pub(crate) close_sent: bool,
+    /// The connection failed (sticky).
+    pub(crate) failed: bool,
+    /// A message begun with [`Sender::begin_message`] is still open.
+    fragmented: Option<MessageKind>,
+    fragment_utf8: Utf8Validator,
+}
+
+impl core::fmt::Debug for Sender {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Sender")
+            .field("role", &self.role)
+            .field("pending_len", &self.pending_len())
+            .field("close_sent", &self.close_sent)
+            .field("failed", &self.failed)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Sender {
+    pub(crate) fn new(role: Role, rng: Option<Box<dyn RandomSource>>, open: bool) -> Sender {
+        Sender {
+            role,
+            rng,
+            out: Vec::new(),
+            written: 0,
+            open,
+            close_sent: false,
+            failed: false,
+            fragmented: None,
+            fragment_utf8: Utf8Validator::new(),
+        }
+    }
+
+    /// The bytes waiting to be written to the transport.
+    pub fn pending(&self) -> &[u8] {
+        &self.out[self.written..]
+    }
+
+    /// How many bytes are waiting to be written.
+    pub fn pending_len(&self) -> usize {
+        self.out.len() - self.written
+    }
+
+    /// Reports that the first `n` bytes of [`Sender::pending`] were written.
+    /// Once everything is written the queue's buffer is reused, so a steady
+    /// stream of messages makes no allocation.
+    pub fn advance(&mut self, n: usize) -> Result<(), UsageError> {
+        if n > self.pending_len() {
+            return Err(UsageError::AdvancedPastPending);
+        }
+        self.written += n;
+        if self.written == self.out.len() {
+            self.out.clear();
+            self.written = 0;
+        }
+        Ok(())
+    }
+
+    /// Queues a whole text message.
+    pub fn send_text(&mut self, text: &str) -> Result<(), UsageError> {
+        self.send_data(OpCode::Text, text.as_bytes())
+    }
+
+    /// Queues a whole binary message.
+    pub fn send_binary(&mut self, data: &[u8]) -> Result<(), UsageError> {
+        self.send_data(OpCode::Binary, data)
+    }
+
+    /// Queues a whole message of either kind, such as one just received.
+    pub fn send_message(&mut self, message: Message<'_>) -> Result<(), UsageError> {
+        match message {
+            Message::Text(text) => self.send_text(text),
+            Message::Binary(data) => self.send_binary(data),
+        }
+    }
+
+    fn send_data(&mut self, opcode: OpCode, data: &[u8]) -> Result<(), UsageError> {
+        self.check_can_send()?;
+        if self.fragmented.is_some() {
+            return Err(UsageError::FragmentOutOfOrder);
+        }
+        self.push_frame(opcode, true, data);
+        Ok(())
+    }
+
+    /// Begins a fragmented message with its first fragment. Text fragments
+    /// may split a character; the text as a whole is checked to be UTF-8.
+    pub fn begin_message(&mut self, kind: MessageKind, fragment: &[u8]) -> Result<(), UsageError> {
+        self.check_can_send()?;
+        if self.fragmented.is_some() {
+            return Err(UsageError::FragmentOutOfOrder);
+        }
+        let mut utf8 = Utf8Validator::new();
+        if kind == MessageKind::Text {
+            utf8.feed(fragment).map_err(|_| UsageError::InvalidUtf8)?;
+        }
+        self.fragment_utf8 = utf8;
+        self.fragmented = Some(kind);
+        let opcode = match kind {
+            MessageKind::Text => OpCode::Text,
+            MessageKind::Binary => OpCode::Binary,
+        };
+        self.push_frame(opcode, false, fragment);
+        Ok(())
+    }
+
+    /// Queues a middle fragment of the message begun with
+    /// [`Sender::begin_message`].
+    pub fn continue_message(&mut self, fragment: &[u8]) -> Result<(), UsageError> {
+        self.fragment(fragment, false)
+    }
+
+    /// Queues the final fragment of the message begun with
+    /// [`Sender::begin_message`] (it may be empty).
+    pub fn finish_message(&mut self, fragment: &[u8]) -> Result<(), UsageError> {
+        self.fragment(fragment, true)
+    }
+
+    fn fragment(&mut self, fragment: &[u8], fin: bool) -> Result<(), UsageError> {
+        self.check_can_send()?;
+        let kind = self.fragmented.ok_or(UsageError::FragmentOutOfOrder)?;
+        if kind == MessageKind::Text {
+            let mut utf8 = self.fragment_utf8;
+            utf8.feed(fragment).map_err(|_| UsageError::InvalidUtf8)?;
+            if fin {
+                utf8.finish().map_err(|_| UsageError::InvalidUtf8)?;
+            }
+            self.fragment_utf8 = utf8;
+        }
+        if fin {
+            self.fragmented = None;
+        }
+        self.push_frame(OpCode::Continuation, fin, fragment);
+        Ok(())
+    }
+
+    /// Queues a Ping (payload at most 125 bytes).
+    pub fn send_ping(&mut self, payload: &[u8]) -> Result<(), UsageError> {
+        self.send_control(OpCode::Ping, payload)
+    }
+
+    /// Queues a Pong (payload at most 125 bytes). With
+    /// [`crate::Config::auto_pong`] on, Pings are answered for you; an
+    /// unsolicited Pong serves as a heartbeat (RFC 6455 §5.5.3).
+    pub fn send_pong(&mut self, payload: &[u8]) -> Result<(), UsageError> {
+        self.send_control(OpCode::Pong, payload)
+    }
+
+    fn send_control(&mut self, opcode: OpCode, payload: &[u8]) -> Result<(), UsageError> {
+        self.check_can_send()?;
+        if payload.len() > MAX_CONTROL_PAYLOAD {
+            return Err(UsageError::ControlPayloadTooLong);
+        }
+        self.push_frame(opcode, true, payload);
+        Ok(())
+    }
+
+    /// Starts (or answers) the close handshake with `code` and a `reason`
+    /// of at most 123 bytes. After this no data, Ping or Pong may be sent
+    /// (RFC 6455 §5.5.1). Once the peer's Close has also arrived, the
+    /// connection is Closed; see [`crate::Connection::transport_action`].
+    pub fn send_close(&mut self, code: CloseCode, reason: &str) -> Result<(), UsageError> {
+        self.check_can_send()?;
+        if !code.is_sendable() {
+            return Err(UsageError::InvalidCloseCode(code.0));
+        }
+        if reason.len() > MAX_CONTROL_PAYLOAD - 2 {
+            return Err(UsageError::ControlPayloadTooLong);
+        }
+        self.queue_close(Some(code), reason);
+        Ok(())
+    }
+
+    fn check_can_send(&self) -> Result<(), UsageError> {
+        if self.failed {
+            Err(UsageError::Failed)
+        } else if !self.open {
+            Err(UsageError::NotOpen)
+        } else if self.close_sent {
+            Err(UsageError::AlreadyClosing)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Queues our Close frame (code `None` = empty payload). Callers have
+    /// checked the code and length.
+    pub(crate) fn queue_close(&mut self, code: Option<CloseCode>, reason: &str) {
+        let mut payload = [0u8; MAX_CONTROL_PAYLOAD];
+        let len = match code {
+            Some(code) => {
+                payload[..2].copy_from_slice(&code.0.to_be_bytes());
+                payload[2..2 + reason.len()].copy_from_slice(reason.as_bytes());
+                2 + reason.len()
+            }
+            None => 0,
+        };
+        self.push_frame(OpCode::Close, true, &payload[..len]);
+        self.close_sent = true;
+    }
+
+    /// Answers a Ping, unless our Close is already queued.
+    pub(crate) fn auto_pong(&mut self, payload: &[u8]) {
+        if self.open && !self.close_sent && !self.failed {
+            self.push_frame(OpCode::Pong, true, payload);
+        }
+    }
+
+    /// Fails the connection: queues a Close with the error's code (RFC 6455
+    /// §7.1.7) unless ours was already sent, and refuses all further sends.
+    pub(crate) fn fail(&mut self, error: &Error) {
+        if self.open && !self.close_sent && !self.failed {
+            self.queue_close(Some(error.close_code()), error.close_reason());
+        }
+        self.failed = true;
+    }
+
+    /// Appends raw bytes (a handshake request or response) to the queue.
+    pub(crate) fn queue_raw(&mut self, bytes: &[u8]) {
+        self.out.extend_from_slice(bytes);
+    }
+
+    /// Encodes a frame into the queue; a client masks it with a fresh key.
+    fn push_frame(&mut self, opcode: OpCode, fin: bool, payload: &[u8]) {
+        let mask = match (self.role, &mut self.rng) {
+            (Role::Client, Some(rng)) => {
+                let mut key = [0u8; 4];
+                rng.fill(&mut key);
+                Some(key)
+            }
+            // A client is always built with a source; without one it would
+            // have to send unmasked frames, which servers must reject.
+            (Role::Client, None) => Some([0; 4]),
+            (Role::Server, _) => None,
+        };
+        let header = FrameHeader { fin, rsv: 0, opcode, mask, payload_len: payload.len() as u64 };
+        let mut buf = [0u8; MAX_HEADER_LEN];
+        let n = header.encode(&mut buf);
+        self.out.reserve(n + payload.len());
+        self.out.extend_from_slice(&buf[..n]);
+        let start = self.out.len();
+        self.out.extend_from_slice(payload);
+        if let Some(key) = mask {
+            apply_mask(&mut self.out[start..], key, 0);
+        }
+    }
+
+    /// Frees the queue's buffer when nothing is pending.
+    pub(crate) fn release_memory(&mut self) {
+        if self.pending_len() == 0 {
+            self.out = Vec::new();
+            self.written = 0;
+        }
+    }
+
+    /// Heap bytes held by the queue.
+    pub(crate) fn heap_size(&self) -> usize {
+        self.out.capacity()
+    }
+}

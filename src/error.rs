@@ -1,0 +1,204 @@
+//! Errors: [`Error`] for faults of the peer (each maps to the close code the
+//! RFC asks for) and [`UsageError`] for local misuse, which never changes the
+//! connection's state.
+
+use core::fmt;
+
+use crate::frame::CloseCode;
+use crate::handshake::HandshakeError;
+
+/// A fault of the peer: the bytes it sent break RFC 6455.
+///
+/// Each variant maps to the close code the RFC asks for ([`Error::close_code`]).
+/// When the connection reports one of these, it has already queued the
+/// matching Close frame (when the handshake had completed), and every later
+/// call to a read method returns the same error again: the error is sticky.
+/// Write out what is pending, then close the transport.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// RFC 6455 §5.2: "RSV1, RSV2, RSV3: MUST be 0 unless an extension is
+    /// negotiated that defines meanings for non-zero values." The bits are
+    /// the ones that were set (`0b100` = RSV1, `0b010` = RSV2, `0b001` = RSV3).
+    ReservedBits(u8),
+    /// RFC 6455 §5.2: opcodes 0x3–0x7 and 0xB–0xF are reserved.
+    ReservedOpcode(u8),
+    /// RFC 6455 §5.2: "the minimal number of bytes MUST be used to encode
+    /// the length".
+    NonMinimalLength,
+    /// RFC 6455 §5.2: in a 64-bit length "the most significant bit MUST be 0".
+    LengthTopBitSet,
+    /// RFC 6455 §5.5: "Control frames themselves MUST NOT be fragmented."
+    FragmentedControlFrame,
+    /// RFC 6455 §5.5: "All control frames MUST have a payload length of 125
+    /// bytes or less". Holds the declared length.
+    ControlFrameTooLong(u64),
+    /// RFC 6455 §5.1: "A client MUST close a connection if it detects a
+    /// masked frame."
+    MaskedFrameFromServer,
+    /// RFC 6455 §5.1: "The server MUST close the connection upon receiving a
+    /// frame that is not masked."
+    UnmaskedFrameFromClient,
+    /// RFC 6455 §5.4: a continuation frame arrived while no fragmented
+    /// message was open.
+    UnexpectedContinuation,
+    /// RFC 6455 §5.4: a new text or binary frame arrived while a fragmented
+    /// message was still open; only continuation (and control) frames may
+    /// follow its first fragment.
+    ExpectedContinuation,
+    /// RFC 6455 §5.5.1: a Close payload of exactly one byte cannot hold a
+    /// status code.
+    ClosePayloadTooShort,
+    /// RFC 6455 §7.4: the Close frame carried a status code that may not be
+    /// sent on the wire.
+    InvalidCloseCode(u16),
+    /// RFC 6455 §8.1: a text message (or a close reason) was not valid
+    /// UTF-8.
+    InvalidUtf8,
+    /// The frame declares a payload longer than the configured
+    /// `max_frame_size` (close code 1009).
+    FrameTooLarge {
+        /// The declared payload length.
+        len: u64,
+        /// The configured limit.
+        max: u64,
+    },
+    /// The message grew past the configured `max_message_size` (close code
+    /// 1009).
+    MessageTooLarge {
+        /// The configured limit.
+        max: usize,
+    },
+    /// The opening handshake failed. On the server side the error carries a
+    /// ready HTTP response to send ([`HandshakeError::response`]).
+    Handshake(HandshakeError),
+    /// An extension rejected the data it was given (for example a
+    /// compressed payload that does not inflate). The close code is chosen
+    /// by the extension.
+    Extension {
+        /// The close code to send.
+        code: CloseCode,
+        /// What went wrong.
+        reason: &'static str,
+    },
+}
+
+impl Error {
+    /// The close code that RFC 6455 §7.4.1 asks for when failing the
+    /// connection because of this error.
+    pub fn close_code(&self) -> CloseCode {
+        match self {
+            Error::InvalidUtf8 => CloseCode::INVALID_PAYLOAD,
+            Error::FrameTooLarge { .. } | Error::MessageTooLarge { .. } => CloseCode::MESSAGE_TOO_BIG,
+            Error::Extension { code, .. } => *code,
+            Error::Handshake(_) => CloseCode::PROTOCOL_ERROR,
+            _ => CloseCode::PROTOCOL_ERROR,
+        }
+    }
+
+    /// A short reason for the Close frame we send (always valid UTF-8 and at
+    /// most 123 bytes).
+    pub(crate) fn close_reason(&self) -> &'static str {
+        match self {
+            Error::ReservedBits(_) => "reserved bits set",
+            Error::ReservedOpcode(_) => "reserved opcode",
+            Error::NonMinimalLength => "non-minimal length",
+            Error::LengthTopBitSet => "length with top bit set",
+            Error::FragmentedControlFrame => "fragmented control frame",
+            Error::ControlFrameTooLong(_) => "control frame too long",
+            Error::MaskedFrameFromServer => "masked frame from server",
+            Error::UnmaskedFrameFromClient => "unmasked frame from client",
+            Error::UnexpectedContinuation => "unexpected continuation",
+            Error::ExpectedContinuation => "expected continuation",
+            Error::ClosePayloadTooShort => "close payload of 1 byte",
+            Error::InvalidCloseCode(_) => "invalid close code",
+            Error::InvalidUtf8 => "invalid UTF-8",
+            Error::FrameTooLarge { .. } => "frame too large",
+            Error::MessageTooLarge { .. } => "message too large",
+            Error::Handshake(_) => "handshake failed",
+            Error::Extension { reason, .. } => reason,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::ReservedBits(bits) => write!(f, "reserved bits {bits:#05b} set without an extension that owns them"),
+            Error::ReservedOpcode(op) => write!(f, "reserved opcode {op:#x}"),
+            Error::NonMinimalLength => f.write_str("payload length not in its minimal encoding"),
+            Error::LengthTopBitSet => f.write_str("64-bit payload length has its most significant bit set"),
+            Error::FragmentedControlFrame => f.write_str("control frame with FIN=0"),
+            Error::ControlFrameTooLong(len) => write!(f, "control frame payload of {len} bytes (max 125)"),
+            Error::MaskedFrameFromServer => f.write_str("a client received a masked frame"),
+            Error::UnmaskedFrameFromClient => f.write_str("a server received an unmasked frame"),
+            Error::UnexpectedContinuation => f.write_str("continuation frame with no message open"),
+            Error::ExpectedContinuation => f.write_str("new data frame inside a fragmented message"),
+            Error::ClosePayloadTooShort => f.write_str("close frame payload of 1 byte"),
+            Error::InvalidCloseCode(code) => write!(f, "close code {code} may not be sent on the wire"),
+            Error::InvalidUtf8 => f.write_str("invalid UTF-8 in a text message or close reason"),
+            Error::FrameTooLarge { len, max } => write!(f, "frame payload of {len} bytes exceeds the limit of {max}"),
+            Error::MessageTooLarge { max } => write!(f, "message exceeds the limit of {max} bytes"),
+            Error::Handshake(e) => write!(f, "handshake failed: {e}"),
+            Error::Extension { reason, .. } => write!(f, "extension error: {reason}"),
+        }
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for Error {}
+
+impl From<HandshakeError> for Error {
+    fn from(e: HandshakeError) -> Self {
+        Error::Handshake(e)
+    }
+}
+
+/// Local misuse of the API. It is reported to the caller, nothing is queued,
+/// and the connection's state is unchanged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum UsageError {
+    /// Data, ping or pong after our Close frame was queued (RFC 6455 §5.5.1:
+    /// "the endpoint MUST NOT send any more data frames").
+    AlreadyClosing,
+    /// The connection failed; nothing more may be sent.
+    Failed,
+    /// The opening handshake has not completed yet.
+    NotOpen,
+    /// A control frame payload over 125 bytes (RFC 6455 §5.5). Close frames
+    /// have two bytes of code, so their reason may be at most 123 bytes.
+    ControlPayloadTooLong,
+    /// The close code may not be sent on the wire (RFC 6455 §7.4.1: 1005,
+    /// 1006 and 1015 "MUST NOT be set as a status code in a Close control
+    /// frame by an endpoint").
+    InvalidCloseCode(u16),
+    /// A fragment was sent while no fragmented message was begun, or a new
+    /// message was begun while one was still open.
+    FragmentOutOfOrder,
+    /// Text sent through the fragment API was not valid UTF-8.
+    InvalidUtf8,
+    /// The number of bytes reported as written exceeds what was pending.
+    AdvancedPastPending,
+    /// The call does not fit the connection's role or phase.
+    WrongState,
+}
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            UsageError::AlreadyClosing => "our Close frame is already queued; nothing more may be sent",
+            UsageError::Failed => "the connection failed",
+            UsageError::NotOpen => "the opening handshake has not completed",
+            UsageError::ControlPayloadTooLong => "control frame payload over 125 bytes",
+            UsageError::InvalidCloseCode(_) => "this close code may not be sent",
+            UsageError::FragmentOutOfOrder => "fragment out of order",
+            UsageError::InvalidUtf8 => "text is not valid UTF-8",
+            UsageError::AdvancedPastPending => "advanced past the pending bytes",
+            UsageError::WrongState => "call does not fit the connection's role or phase",
+        })
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for UsageError {}
