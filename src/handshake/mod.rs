@@ -1,18 +1,157 @@
-//! The opening handshake (RFC 6455 §4). Placeholder until the handshake
-//! module lands.
+//! The opening handshake (RFC 6455 §4), with no IO.
+//!
+//! # Server
+//!
+//! [`ServerHandshake::parse`] takes the bytes a client sent, in pieces of
+//! any size, and keeps at most [`Limits::max_head_bytes`] of them. When the
+//! head is complete it returns an [`Incoming`]:
+//!
+//! - [`Incoming::WebSocket`]: a valid upgrade request. The application looks
+//!   at it (path, origin, offered subprotocols and extensions, headers) and
+//!   calls [`UpgradeRequest::accept`] for the 101 response bytes, or
+//!   [`reject_response`] for any other answer.
+//! - [`Incoming::Http`]: a plain HTTP request (no `Upgrade` header), so one
+//!   port can serve a web page and WebSocket.
+//!
+//! A broken upgrade request is a [`HandshakeError`] whose
+//! [`response`](HandshakeError::response) is the 400, 403, 426 or 431
+//! answer to write before closing.
+//!
+//! Crates with their own HTTP parser (hyper, h2) skip the parser and call
+//! [`validate_request`] with the method and header pairs, then
+//! [`OriginPolicy::check`], then [`UpgradeOffer::accept`] or
+//! [`accept_response`] (or just [`accept_key`]).
+//!
+//! # Client
+//!
+//! [`WsUri::parse`] reads the URI; [`ClientHandshake::new`] builds the
+//! request bytes (with a fresh key from the injected
+//! [`RandomSource`](crate::RandomSource)) and the parser for the answer;
+//! [`ClientHandshake::parse`] reads the response into a [`Reply`]: either
+//! [`Reply::Upgraded`] with the [`Negotiated`] subprotocol and extensions,
+//! or [`Reply::NotUpgraded`] with the status, headers and body (401, 3xx,
+//! 5xx…). [`validate_response`] checks a 101 parsed by another HTTP client.
+//! Through an HTTP proxy, first send [`connect_request`] and read the answer
+//! with [`ProxyConnect::parse`].
+//!
+//! # Bytes consumed
+//!
+//! Every parser returns [`Status::Partial`] when it took all of the input
+//! and wants more, or [`Status::Complete`] with the number of input bytes it
+//! took. It never takes a byte past the blank line that ends the head: those
+//! are WebSocket frames that came in the same read, and the caller hands
+//! them on. The one exception is [`Reply::NotUpgraded`], which takes the rest
+//! of the input as the start of the response body.
 
-use core::fmt;
+mod accept;
+mod client;
+mod error;
+mod http;
+mod proxy;
+mod server;
+mod uri;
 
-/// The opening handshake failed.
+use alloc::string::String;
+use alloc::vec::Vec;
+
+pub use accept::{accept_key, check_key, AcceptKey, SecKey, GUID};
+pub use client::{validate_response, ClientHandshake, ClientOptions, HttpResponse, Reply};
+pub use error::{HandshakeError, UriError};
+pub use http::extension_name;
+pub use proxy::{connect_request, ProxyConnect};
+pub use server::{
+    accept_response, reject_response, validate_request, AcceptOptions, Incoming, OriginPolicy, Request, ServerConfig,
+    ServerHandshake, UpgradeOffer, UpgradeRequest,
+};
+pub use uri::WsUri;
+
+/// The result of feeding bytes to a handshake parser.
+#[must_use]
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum HandshakeError {
-    /// Placeholder.
-    Malformed,
+pub enum Status<T> {
+    /// The head is not complete yet. All of the input was taken (and is
+    /// held, within the limits); call again with more bytes.
+    Partial,
+    /// The head is complete.
+    Complete {
+        /// What was parsed.
+        value: T,
+        /// How many bytes of the last input were taken. Bytes after them
+        /// belong to the next layer (WebSocket frames) and were not looked at.
+        consumed: usize,
+    },
 }
 
-impl fmt::Display for HandshakeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("malformed handshake")
+impl<T> Status<T> {
+    /// Whether the head is complete.
+    pub fn is_complete(&self) -> bool {
+        matches!(self, Status::Complete { .. })
     }
+}
+
+/// Bounds on an HTTP head the parsers will hold.
+///
+/// The defaults, 8 KiB and 64 header fields, hold any real browser upgrade
+/// request (Chrome and Firefox send about 500 bytes and 15 fields, cookies
+/// included in the common case) while bounding what a pending connection
+/// costs. 8 KiB is also the per-line default of nginx and Apache. Raise
+/// `max_head_bytes` if your site sets large cookies. A head over either
+/// bound is refused with 431 as soon as the bound is crossed, never
+/// buffered further (compare CVE-2023-43669, unbounded handshake parsing in
+/// tungstenite).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The most bytes of a head, including the final blank line. Default
+    /// 8192.
+    pub max_head_bytes: usize,
+    /// The most header fields. Default 64.
+    pub max_headers: usize,
+}
+
+impl Limits {
+    /// The default limits (8 KiB, 64 header fields).
+    pub const DEFAULT: Limits = Limits { max_head_bytes: 8 * 1024, max_headers: 64 };
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits::DEFAULT
+    }
+}
+
+/// One header field as received. Names keep the case they had on the wire;
+/// compare them ASCII case-insensitively. Values are bytes with surrounding
+/// whitespace removed (HTTP allows non-UTF-8 bytes in values).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Header {
+    /// The field name.
+    pub name: String,
+    /// The field value.
+    pub value: Vec<u8>,
+}
+
+impl Header {
+    /// The value as text, if it is UTF-8.
+    pub fn value_str(&self) -> Option<&str> {
+        core::str::from_utf8(&self.value).ok()
+    }
+}
+
+/// Looks a header up by name (ASCII case-insensitive); the first one wins.
+pub(crate) fn find_header<'h>(headers: &'h [Header], name: &str) -> Option<&'h [u8]> {
+    headers.iter().find(|h| h.name.eq_ignore_ascii_case(name)).map(|h| h.value.as_slice())
+}
+
+/// What the opening handshake settled, the same in both roles. A
+/// `HandshakeComplete` event carries it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Negotiated {
+    /// The subprotocol the server selected (RFC 6455 §4.2.2 /subprotocol/),
+    /// or `None` ("the null value").
+    pub protocol: Option<String>,
+    /// The extensions in use, one string each (name and parameters, such as
+    /// `permessage-deflate; server_no_context_takeover`), in the order the
+    /// server listed them, which RFC 6455 §9.1 says is the order they apply
+    /// to the data. Empty when none.
+    pub extensions: Vec<String>,
 }
