@@ -969,7 +969,7 @@ fn proxy_connect() {
 
 #[test]
 fn error_is_small_and_displays() {
-    assert!(std::mem::size_of::<HandshakeError>() <= 32, "{}", std::mem::size_of::<HandshakeError>());
+    assert!(std::mem::size_of::<HandshakeError>() <= 24, "{}", std::mem::size_of::<HandshakeError>());
     assert!(HandshakeError::InvalidKey.to_string().contains("16 bytes"));
     #[cfg(feature = "std")]
     {
