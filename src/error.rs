@@ -91,7 +91,6 @@ impl Error {
             Error::InvalidUtf8 => CloseCode::INVALID_PAYLOAD,
             Error::FrameTooLarge { .. } | Error::MessageTooLarge { .. } => CloseCode::MESSAGE_TOO_BIG,
             Error::Extension { code, .. } => *code,
-            Error::Handshake(_) => CloseCode::PROTOCOL_ERROR,
             _ => CloseCode::PROTOCOL_ERROR,
         }
     }
@@ -156,7 +155,7 @@ impl From<HandshakeError> for Error {
 
 /// Local misuse of the API. It is reported to the caller, nothing is queued,
 /// and the connection's state is unchanged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum UsageError {
     /// Data, ping or pong after our Close frame was queued (RFC 6455 §5.5.1:
@@ -180,8 +179,12 @@ pub enum UsageError {
     InvalidUtf8,
     /// The number of bytes reported as written exceeds what was pending.
     AdvancedPastPending,
-    /// The call does not fit the connection's role or phase.
+    /// The call does not fit the connection's role or phase (for example
+    /// accepting an upgrade that was not requested).
     WrongState,
+    /// The answer to a handshake is invalid: a subprotocol or extension
+    /// that was not offered, a header with CR or LF, a bad status.
+    Handshake(HandshakeError),
 }
 
 impl fmt::Display for UsageError {
@@ -196,6 +199,7 @@ impl fmt::Display for UsageError {
             UsageError::InvalidUtf8 => "text is not valid UTF-8",
             UsageError::AdvancedPastPending => "advanced past the pending bytes",
             UsageError::WrongState => "call does not fit the connection's role or phase",
+            UsageError::Handshake(e) => return write!(f, "invalid handshake answer: {e}"),
         })
     }
 }

@@ -34,8 +34,12 @@ pub use send::Sender;
 
 use crate::config::Config;
 use crate::frame::{CloseCode, HeaderRules, Role};
+use crate::handshake::{
+    reject_response, AcceptOptions, ClientHandshake, ClientOptions, HandshakeError, HttpResponse, Incoming, Negotiated,
+    Reply, Request, ServerConfig, ServerHandshake, Status, UpgradeRequest, WsUri,
+};
 use crate::rng::RandomSource;
-use crate::Error;
+use crate::{Error, UsageError};
 use recv::Receiver;
 
 /// The kind of a data message.
@@ -105,6 +109,24 @@ pub struct CloseFrame<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Event<'a> {
+    /// The opening handshake completed: the connection is Open. Carries
+    /// the negotiated subprotocol and extensions. Nothing to do but carry on
+    /// reading; a client may have frames right behind it in the same input.
+    HandshakeComplete(&'a Negotiated),
+    /// A server received a valid upgrade request. Look at it (path, origin,
+    /// subprotocols, extensions, headers), then call
+    /// [`Connection::accept`] or [`Connection::respond`]. Until you do,
+    /// reads return no event and consume nothing.
+    UpgradeRequest(&'a UpgradeRequest),
+    /// A server received a plain HTTP request (no `Upgrade` header), such
+    /// as a browser asking for the page that opens the WebSocket. Answer
+    /// with [`Connection::respond`]; then the transport is closed.
+    HttpRequest(&'a Request),
+    /// A client's upgrade was answered with another status (401, 3xx,
+    /// 5xx…), with its headers and the body bytes that arrived. The
+    /// connection is Closed: authenticate or follow the redirect on a new
+    /// one.
+    HttpResponse(&'a HttpResponse),
     /// A whole message ([`crate::Delivery::Messages`]). Handle it before the
     /// next read: it borrows the input or the connection.
     Message(Message<'a>),
@@ -169,13 +191,47 @@ pub enum TransportAction {
     WaitForPeerClose,
 }
 
+/// The handshake phase, or Open.
+#[derive(Debug)]
+enum Phase {
+    /// A client waits for the server's 101.
+    Client(Box<ClientHandshake>),
+    /// A server reads the request head.
+    Server(Box<ServerHandshake>),
+    /// A server waits for the application to accept or answer.
+    UpgradeRequested(Box<UpgradeRequest>),
+    /// A server waits for the application to answer a plain HTTP request.
+    HttpRequested(Box<Request>),
+    /// A client got a non-101 answer.
+    HttpAnswered(Box<HttpResponse>),
+    /// The HTTP exchange is over without an upgrade.
+    Ended,
+    /// The WebSocket connection is open (and perhaps closing or closed).
+    Open,
+}
+
+/// A negotiation with no subprotocol and no extension.
+static NOTHING_NEGOTIATED: Negotiated = Negotiated { protocol: None, extensions: Vec::new() };
+
+/// Everything but the buffered input, so that [`Connection::poll`] can lend
+/// out the input buffer and the rest of the connection separately.
+struct Core {
+    config: Config,
+    rules: HeaderRules,
+    phase: Phase,
+    /// Kept only when something was negotiated, so that a plain connection
+    /// holds no heap for it.
+    negotiated: Option<Box<Negotiated>>,
+    /// `HandshakeComplete` is still to be reported (server, after accept).
+    announce: bool,
+    rx: Receiver,
+    tx: Sender,
+}
+
 /// A WebSocket connection in one role. It performs no IO: see the module
 /// docs for the driver loop.
 pub struct Connection {
-    config: Config,
-    rules: HeaderRules,
-    rx: Receiver,
-    tx: Sender,
+    core: Core,
     inbuf: Vec<u8>,
     in_start: usize,
 }
@@ -183,36 +239,145 @@ pub struct Connection {
 impl core::fmt::Debug for Connection {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Connection")
-            .field("role", &self.rules.role)
+            .field("role", &self.core.rules.role)
             .field("state", &self.state())
-            .field("pending_len", &self.tx.pending_len())
+            .field("pending_len", &self.core.tx.pending_len())
             .finish_non_exhaustive()
     }
 }
 
-impl Connection {
-    fn open(role: Role, config: Config, rng: Option<Box<dyn RandomSource>>) -> Connection {
+impl Core {
+    fn new(role: Role, config: Config, rng: Option<Box<dyn RandomSource>>, phase: Phase) -> Core {
         let rules = HeaderRules {
             role,
             allowed_rsv: 0,
             accept_unmasked: config.accept_unmasked_frames,
             max_payload: config.max_frame_size,
         };
-        Connection {
+        let open = matches!(phase, Phase::Open);
+        Core {
             config,
             rules,
+            phase,
+            negotiated: None,
+            announce: false,
             rx: Receiver::default(),
-            tx: Sender::new(role, rng, true),
-            inbuf: Vec::new(),
-            in_start: 0,
+            tx: Sender::new(role, rng, open),
         }
+    }
+
+    fn read<'a>(&'a mut self, input: &'a mut [u8]) -> Result<Read<'a>, Error> {
+        let Core { config, rules, phase, negotiated, announce, rx, tx } = self;
+        if let Some(e) = &rx.error {
+            return Err(e.clone());
+        }
+        if !matches!(phase, Phase::Open) {
+            let (consumed, event) = handshake_step(phase, negotiated, rx, tx, input)?;
+            return Ok(Read { consumed, event, sender: tx });
+        }
+        if core::mem::take(announce) {
+            let negotiated = negotiated.as_deref().unwrap_or(&NOTHING_NEGOTIATED);
+            return Ok(Read { consumed: 0, event: Some(Event::HandshakeComplete(negotiated)), sender: tx });
+        }
+        let (consumed, event) = rx.read(input, tx, config, rules)?;
+        Ok(Read { consumed, event, sender: tx })
+    }
+}
+
+/// One step of the opening handshake on `input`.
+fn handshake_step<'a>(
+    phase: &'a mut Phase,
+    negotiated: &'a mut Option<Box<Negotiated>>,
+    rx: &mut Receiver,
+    tx: &mut Sender,
+    input: &[u8],
+) -> Result<(usize, Option<Event<'a>>), Error> {
+    let parsed = match phase {
+        Phase::Client(hs) => hs.parse(input).map(|s| match s {
+            Status::Partial => Status::Partial,
+            Status::Complete { value: Reply::Upgraded(n), consumed } => {
+                Status::Complete { value: Step::Upgraded(n), consumed }
+            }
+            Status::Complete { value: Reply::NotUpgraded(r), consumed } => {
+                Status::Complete { value: Step::Answered(r), consumed }
+            }
+        }),
+        Phase::Server(hs) => hs.parse(input).map(|s| match s {
+            Status::Partial => Status::Partial,
+            Status::Complete { value: Incoming::WebSocket(r), consumed } => {
+                Status::Complete { value: Step::Requested(Box::new(r)), consumed }
+            }
+            Status::Complete { value: Incoming::Http(r), consumed } => {
+                Status::Complete { value: Step::Http(Box::new(r)), consumed }
+            }
+        }),
+        // Waiting for the application, or the exchange is over: the input
+        // stays where it is.
+        _ => return Ok((0, None)),
+    };
+    let (step, consumed) = match parsed {
+        Ok(Status::Partial) => return Ok((input.len(), None)),
+        Ok(Status::Complete { value, consumed }) => (value, consumed),
+        Err(e) => {
+            // A server answers a broken request with the ready response
+            // (400, 403, 426 or 431) and then closes.
+            if let Some(response) = e.response().filter(|_| matches!(phase, Phase::Server(_))) {
+                tx.queue_raw(&response);
+            }
+            *phase = Phase::Ended;
+            let error = Error::Handshake(e);
+            rx.error = Some(error.clone());
+            return Err(error);
+        }
+    };
+    match step {
+        Step::Upgraded(n) => {
+            *negotiated = keep_negotiated(n);
+            *phase = Phase::Open;
+            tx.open = true;
+            let n = negotiated.as_deref().unwrap_or(&NOTHING_NEGOTIATED);
+            Ok((consumed, Some(Event::HandshakeComplete(n))))
+        }
+        Step::Answered(r) => {
+            *phase = Phase::HttpAnswered(Box::new(r));
+            let Phase::HttpAnswered(r) = phase else { unreachable!() };
+            Ok((consumed, Some(Event::HttpResponse(r))))
+        }
+        Step::Requested(r) => {
+            *phase = Phase::UpgradeRequested(r);
+            let Phase::UpgradeRequested(r) = phase else { unreachable!() };
+            Ok((consumed, Some(Event::UpgradeRequest(r))))
+        }
+        Step::Http(r) => {
+            *phase = Phase::HttpRequested(r);
+            let Phase::HttpRequested(r) = phase else { unreachable!() };
+            Ok((consumed, Some(Event::HttpRequest(r))))
+        }
+    }
+}
+
+/// What a complete head led to.
+enum Step {
+    Upgraded(Negotiated),
+    Answered(HttpResponse),
+    Requested(Box<UpgradeRequest>),
+    Http(Box<Request>),
+}
+
+fn keep_negotiated(n: Negotiated) -> Option<Box<Negotiated>> {
+    (n != NOTHING_NEGOTIATED).then(|| Box::new(n))
+}
+
+impl Connection {
+    fn from_core(core: Core) -> Connection {
+        Connection { core, inbuf: Vec::new(), in_start: 0 }
     }
 
     /// A server connection in the Open state, for a connection whose
     /// upgrade was handled elsewhere (hyper, or HTTP/2 extended CONNECT per
     /// RFC 8441).
     pub fn open_server(config: Config) -> Connection {
-        Connection::open(Role::Server, config, None)
+        Connection::from_core(Core::new(Role::Server, config, None, Phase::Open))
     }
 
     /// A client connection in the Open state, for a connection whose
@@ -225,17 +390,92 @@ impl Connection {
     /// # }
     /// ```
     pub fn open_client(config: Config, rng: impl RandomSource + 'static) -> Connection {
-        Connection::open(Role::Client, config, Some(Box::new(rng)))
+        Connection::from_core(Core::new(Role::Client, config, Some(Box::new(rng)), Phase::Open))
+    }
+
+    /// A server connection that starts by reading the client's upgrade
+    /// request from raw transport bytes. The first event is
+    /// [`Event::UpgradeRequest`] (answer with [`Connection::accept`] or
+    /// [`Connection::respond`]) or [`Event::HttpRequest`] (answer with
+    /// [`Connection::respond`]). A broken request is an
+    /// [`Error::Handshake`] whose HTTP answer (400, 403, 426 or 431) is
+    /// already queued.
+    pub fn server(config: Config, handshake: ServerConfig) -> Connection {
+        let phase = Phase::Server(Box::new(ServerHandshake::new(handshake)));
+        Connection::from_core(Core::new(Role::Server, config, None, phase))
+    }
+
+    /// A client connection to `uri`. The upgrade request, with a fresh key
+    /// from `rng`, is queued at once: write [`Sender::pending`], then read.
+    /// The first event is [`Event::HandshakeComplete`] or
+    /// [`Event::HttpResponse`]. The IO layer connects to
+    /// [`WsUri::host`]:[`WsUri::port`] and does TLS when
+    /// [`WsUri::is_secure`].
+    pub fn client(
+        uri: &WsUri,
+        options: &ClientOptions,
+        config: Config,
+        mut rng: impl RandomSource + 'static,
+    ) -> Result<Connection, HandshakeError> {
+        let (handshake, request) = ClientHandshake::new(uri, options, &mut rng)?;
+        let mut core = Core::new(Role::Client, config, Some(Box::new(rng)), Phase::Client(Box::new(handshake)));
+        core.tx.queue_raw(&request);
+        Ok(Connection::from_core(core))
+    }
+
+    /// Accepts the upgrade request reported by [`Event::UpgradeRequest`]:
+    /// queues the 101 response with the chosen subprotocol, extensions and
+    /// extra headers. The connection is Open; the next read reports
+    /// [`Event::HandshakeComplete`] and then the client's frames.
+    pub fn accept(&mut self, options: &AcceptOptions) -> Result<(), UsageError> {
+        let core = &mut self.core;
+        let Phase::UpgradeRequested(request) = &core.phase else {
+            return Err(UsageError::WrongState);
+        };
+        let (response, negotiated) = request.accept(options).map_err(UsageError::Handshake)?;
+        core.tx.queue_raw(&response);
+        core.tx.open = true;
+        core.negotiated = keep_negotiated(negotiated);
+        core.announce = true;
+        core.phase = Phase::Open;
+        Ok(())
+    }
+
+    /// Answers the request reported by [`Event::UpgradeRequest`] or
+    /// [`Event::HttpRequest`] with an HTTP response (a page, a 404, a 401
+    /// with `WWW-Authenticate`, a redirect…). `Content-Length` is added
+    /// from `body`. The connection is then Closed: write what is pending
+    /// and close the transport.
+    pub fn respond(
+        &mut self,
+        status: u16,
+        reason: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> Result<(), UsageError> {
+        let core = &mut self.core;
+        if !matches!(core.phase, Phase::UpgradeRequested(_) | Phase::HttpRequested(_)) {
+            return Err(UsageError::WrongState);
+        }
+        let response = reject_response(status, reason, headers, body).map_err(UsageError::Handshake)?;
+        core.tx.queue_raw(&response);
+        core.phase = Phase::Ended;
+        Ok(())
+    }
+
+    /// What the handshake negotiated (nothing until it completes).
+    pub fn negotiated(&self) -> &Negotiated {
+        self.core.negotiated.as_deref().unwrap_or(&NOTHING_NEGOTIATED)
     }
 
     /// The role of this end.
     pub fn role(&self) -> Role {
-        self.rules.role
+        self.core.rules.role
     }
 
     /// The configuration.
     pub fn config(&self) -> &Config {
-        &self.config
+        &self.core.config
     }
 
     /// Processes bytes in the caller's buffer, unmasking in place. Returns
@@ -243,11 +483,11 @@ impl Connection {
     /// `input` were consumed. Call again with the rest of the input until
     /// no event is returned.
     ///
-    /// An error is a fault of the peer: the Close frame that goes with it
-    /// is queued, and every later read returns the same error.
+    /// An error is a fault of the peer: the Close frame (or, for a server
+    /// during the handshake, the HTTP answer) that goes with it is queued,
+    /// and every later read returns the same error.
     pub fn read<'a>(&'a mut self, input: &'a mut [u8]) -> Result<Read<'a>, Error> {
-        let (consumed, event) = self.rx.read(input, &mut self.tx, &self.config, &self.rules)?;
-        Ok(Read { consumed, event, sender: &mut self.tx })
+        self.core.read(input)
     }
 
     /// Buffers received bytes for [`Connection::poll`]. The buffer grows
@@ -266,19 +506,38 @@ impl Connection {
     /// or no event when more bytes are needed. `consumed` counts bytes of
     /// the internal buffer and needs no action.
     pub fn poll(&mut self) -> Result<Read<'_>, Error> {
-        let input = &mut self.inbuf[self.in_start..];
-        let (consumed, event) = self.rx.read(input, &mut self.tx, &self.config, &self.rules)?;
-        self.in_start += consumed;
-        Ok(Read { consumed, event, sender: &mut self.tx })
+        let read = self.core.read(&mut self.inbuf[self.in_start..])?;
+        self.in_start += read.consumed;
+        Ok(read)
     }
 
     /// Reports that the transport reached EOF. Before the close handshake
     /// finished this is an abnormal closure: the result is a Close event
     /// with code 1006 ([`CloseCode::ABNORMAL`]). After it, or after a
-    /// failure, there is no event.
+    /// failure, there is no event. During the opening handshake it is an
+    /// error: the peer went away before the handshake completed.
     pub fn read_eof(&mut self) -> Result<Option<Event<'static>>, Error> {
-        let clean = self.rx.close_received || self.rx.eof || self.rx.error.is_some();
-        self.rx.eof = true;
+        let core = &mut self.core;
+        if core.rx.error.is_some() {
+            // The failure was reported already; the transport is closing.
+            core.rx.eof = true;
+            return Ok(None);
+        }
+        match core.phase {
+            Phase::Open => {}
+            Phase::Client(_) | Phase::Server(_) => {
+                let error = Error::Handshake(HandshakeError::MalformedHttp("connection closed during the handshake"));
+                core.phase = Phase::Ended;
+                core.rx.error = Some(error.clone());
+                return Err(error);
+            }
+            _ => {
+                core.phase = Phase::Ended;
+                return Ok(None);
+            }
+        }
+        let clean = core.rx.close_received || core.rx.eof;
+        core.rx.eof = true;
         if clean {
             return Ok(None);
         }
@@ -288,17 +547,23 @@ impl Connection {
     /// The send half: queue messages, control frames and the Close frame,
     /// and drain the outgoing queue.
     pub fn sender(&mut self) -> &mut Sender {
-        &mut self.tx
+        &mut self.core.tx
     }
 
     /// The phase of the connection.
     pub fn state(&self) -> State {
-        if self.rx.error.is_some() || self.rx.eof || (self.tx.close_sent && self.rx.close_received) {
+        let core = &self.core;
+        let (rx, tx) = (&core.rx, &core.tx);
+        match core.phase {
+            Phase::Open => {}
+            Phase::Ended | Phase::HttpAnswered(_) => return State::Closed,
+            _ if rx.error.is_some() => return State::Closed,
+            _ => return State::Connecting,
+        }
+        if rx.error.is_some() || rx.eof || (tx.close_sent && rx.close_received) {
             State::Closed
-        } else if self.tx.close_sent || self.rx.close_received {
+        } else if tx.close_sent || rx.close_received {
             State::Closing
-        } else if !self.tx.open {
-            State::Connecting
         } else {
             State::Open
         }
@@ -306,28 +571,31 @@ impl Connection {
 
     /// What to do with the transport now. Ask after writing what is pending.
     pub fn transport_action(&self) -> TransportAction {
-        if self.state() != State::Closed || self.tx.pending_len() > 0 {
+        let core = &self.core;
+        if self.state() != State::Closed || core.tx.pending_len() > 0 {
             return TransportAction::Continue;
         }
-        if self.rx.error.is_some() || self.rx.eof || self.rules.role == Role::Server {
-            TransportAction::Close
-        } else {
+        let clean_close = matches!(core.phase, Phase::Open) && core.rx.error.is_none() && !core.rx.eof;
+        if clean_close && core.rules.role == Role::Client {
             TransportAction::WaitForPeerClose
+        } else {
+            TransportAction::Close
         }
     }
 
     /// Whether a frame or message has partly arrived.
     pub fn is_mid_message(&self) -> bool {
-        self.rx.is_mid_message()
+        self.core.rx.is_mid_message()
     }
 
     /// Hands the connection's buffers back to the allocator where they are
     /// empty: call it when a connection goes idle. An idle open connection
-    /// then holds no heap memory (a client keeps its random source). The
-    /// buffers grow again on demand.
+    /// then holds no heap memory, except a client's random source and a
+    /// negotiated subprotocol or extension. The buffers grow again on
+    /// demand.
     pub fn release_memory(&mut self) {
-        self.rx.release_memory();
-        self.tx.release_memory();
+        self.core.rx.release_memory();
+        self.core.tx.release_memory();
         if self.in_start == self.inbuf.len() {
             self.inbuf = Vec::new();
             self.in_start = 0;
@@ -335,8 +603,8 @@ impl Connection {
     }
 
     /// Heap bytes held by the connection's buffers (not counting a client's
-    /// random source).
+    /// random source or the negotiated settings).
     pub fn heap_size(&self) -> usize {
-        self.rx.heap_size() + self.tx.heap_size() + self.inbuf.capacity()
+        self.core.rx.heap_size() + self.core.tx.heap_size() + self.inbuf.capacity()
     }
 }
