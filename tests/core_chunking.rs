@@ -254,3 +254,48 @@ fn zero_copy_read_unmasks_in_place_across_splits() {
         assert_eq!(&buf[header..], &payload[..], "split {name}");
     }
 }
+
+/// The buffered path when the caller feeds more bytes before polling
+/// everything out (at most one poll per feed, the rest at the end): the
+/// events are the same as with the whole input at once.
+#[test]
+fn feeding_before_everything_is_polled_gives_the_same_events() {
+    for case in valid_cases().into_iter().chain(violation_cases()) {
+        if case.input.len() > 4096 {
+            continue; // Keep the byte-by-byte runs short.
+        }
+        let reference = run(&mut connect(case.role, case.config), &case.input);
+        for (split_name, lens) in splits(case.input.len()) {
+            let mut conn = connect(case.role, case.config);
+            let mut events = Vec::new();
+            let mut result = Ok(());
+            'feed: for piece in pieces(&case.input, &lens) {
+                conn.feed(piece);
+                match conn.poll() {
+                    Ok(read) => events.extend(read.event.map(|e| owned(&e))),
+                    Err(e) => {
+                        result = Err(e);
+                        break 'feed;
+                    }
+                }
+            }
+            if result.is_ok() {
+                loop {
+                    match conn.poll() {
+                        Ok(read) => match read.event {
+                            Some(e) => events.push(owned(&e)),
+                            None => break,
+                        },
+                        Err(e) => {
+                            result = Err(e);
+                            break;
+                        }
+                    }
+                }
+            }
+            assert_eq!(events, reference.events, "`{}` split {split_name}", case.name);
+            assert_eq!(result, reference.result, "`{}` split {split_name}", case.name);
+            assert_eq!(conn.sender().pending(), &reference.output[..], "`{}` split {split_name}", case.name);
+        }
+    }
+}

@@ -194,8 +194,20 @@ fn eof_before_the_close_handshake_is_a_1006_close() {
 /// not change. Each line: what, the call, the error.
 #[test]
 fn local_misuse_is_a_usage_error_and_changes_nothing() {
-    type Call = fn(&mut Connection) -> Result<(), UsageError>;
-    let table: Vec<(&str, Call, UsageError)> = vec![
+    for role in [Role::Client, Role::Server] {
+        for (name, call, expected) in misuse_table() {
+            check_misuse(role, false, name, call, expected);
+        }
+        for (name, call, expected) in misuse_with_fragment_open_table() {
+            check_misuse(role, true, name, call, expected);
+        }
+    }
+}
+
+type Call = fn(&mut Connection) -> Result<(), UsageError>;
+
+fn misuse_table() -> Vec<(&'static str, Call, UsageError)> {
+    vec![
         // §5.5: "All control frames MUST have a payload length of 125 bytes
         // or less".
         ("pong of 126 bytes", |c| c.sender().send_pong(&[0; 126]), UsageError::ControlPayloadTooLong),
@@ -233,8 +245,12 @@ fn local_misuse_is_a_usage_error_and_changes_nothing() {
             |c| c.sender().begin_message(MessageKind::Text, &[0xC0]),
             UsageError::InvalidUtf8,
         ),
-    ];
-    let open_table: Vec<(&str, Call, UsageError)> = vec![
+    ]
+}
+
+/// Misuse while one of our fragmented messages is open.
+fn misuse_with_fragment_open_table() -> Vec<(&'static str, Call, UsageError)> {
+    vec![
         ("send_text inside a fragmented message", |c| c.sender().send_text("x"), UsageError::FragmentOutOfOrder),
         (
             "begin inside a fragmented message",
@@ -243,37 +259,34 @@ fn local_misuse_is_a_usage_error_and_changes_nothing() {
         ),
         ("text fragment ending mid-character", |c| c.sender().finish_message(&[0xE2, 0x82]), UsageError::InvalidUtf8),
         ("invalid UTF-8 in a middle fragment", |c| c.sender().continue_message(&[0xFF]), UsageError::InvalidUtf8),
-    ];
-    for role in [Role::Client, Role::Server] {
-        for (with_fragment_open, table) in [(false, &table), (true, &open_table)] {
-            for (name, call, expected) in table {
-                let mut conn = connect(role, Config::default());
-                conn.sender().send_text("queued").unwrap();
-                if with_fragment_open {
-                    conn.sender().begin_message(MessageKind::Text, b"open").unwrap();
-                }
-                let pending = conn.sender().pending().to_vec();
-                let state = conn.state();
-                assert_eq!(call(&mut conn), Err(*expected), "{role:?}: {name}");
-                assert_eq!(conn.sender().pending(), &pending[..], "{role:?}: {name} changed the queue");
-                assert_eq!(conn.state(), state, "{role:?}: {name} changed the state");
-                // The connection still works.
-                if with_fragment_open {
-                    conn.sender().finish_message(b"!").unwrap();
-                }
-                conn.sender().send_close(CloseCode::NORMAL, "").unwrap();
-                let mut peer = connect(peer_of(role), Config::default());
-                let out = run(&mut peer, conn.sender().pending());
-                assert_eq!(out.result, Ok(()), "{role:?}: {name}");
-                let mut expect = vec![Ev::text("queued")];
-                if with_fragment_open {
-                    expect.push(Ev::text("open!"));
-                }
-                expect.push(Ev::close(1000, ""));
-                assert_eq!(out.events, expect, "{role:?}: {name}");
-            }
-        }
+    ]
+}
+
+fn check_misuse(role: Role, with_fragment_open: bool, name: &str, call: Call, expected: UsageError) {
+    let mut conn = connect(role, Config::default());
+    conn.sender().send_text("queued").unwrap();
+    if with_fragment_open {
+        conn.sender().begin_message(MessageKind::Text, b"open").unwrap();
     }
+    let pending = conn.sender().pending().to_vec();
+    let state = conn.state();
+    assert_eq!(call(&mut conn), Err(expected), "{role:?}: {name}");
+    assert_eq!(conn.sender().pending(), &pending[..], "{role:?}: {name} changed the queue");
+    assert_eq!(conn.state(), state, "{role:?}: {name} changed the state");
+    // The connection still works.
+    if with_fragment_open {
+        conn.sender().finish_message(b"!").unwrap();
+    }
+    conn.sender().send_close(CloseCode::NORMAL, "").unwrap();
+    let mut peer = connect(peer_of(role), Config::default());
+    let out = run(&mut peer, conn.sender().pending());
+    assert_eq!(out.result, Ok(()), "{role:?}: {name}");
+    let mut expect = vec![Ev::text("queued")];
+    if with_fragment_open {
+        expect.push(Ev::text("open!"));
+    }
+    expect.push(Ev::close(1000, ""));
+    assert_eq!(out.events, expect, "{role:?}: {name}");
 }
 
 /// The boundaries that are allowed: a 125-byte Pong, a 123-byte reason,

@@ -600,6 +600,25 @@ pub fn valid_cases() -> Vec<Case> {
                 vec![Ev::Binary(cat(&[&[1; 6], &[2; 4]]))],
             )
             .config(|c| c.max_message_size = 10),
+            // The Ping's payload is scratch space in the assembly buffer while
+            // it arrives in pieces; it must not count toward the message.
+            case(
+                "valid",
+                format!("{r}: ping inside a message exactly at max_message_size"),
+                role,
+                cat(&[&f(0x02, &[1; 6]), &f(0x89, b"pingy"), &f(0x80, &[2; 4])]),
+                vec![Ev::Ping(b"pingy".to_vec()), Ev::Binary(cat(&[&[1; 6], &[2; 4]]))],
+            )
+            .config(|c| c.max_message_size = 10),
+            // §5.4: control frames may be injected between fragments, Close too;
+            // after it nothing more is processed (§5.5.1).
+            case(
+                "valid",
+                format!("{r}: close inside a fragmented message"),
+                role,
+                cat(&[&f(0x01, b"unfinished"), &f(0x88, &close_payload(1001, b"away")), &f(0x80, b"!")]),
+                vec![Ev::close(1001, "away")],
+            ),
             case(
                 "valid",
                 format!("{r}: frame exactly at max_frame_size"),

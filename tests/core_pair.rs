@@ -1,0 +1,203 @@
+//! A client and a server wired back to back in memory: the pending bytes of
+//! one are moved into the other (in uneven pieces, as a socket would), until
+//! both are idle.
+
+mod core_common;
+
+use core_common::*;
+use proptest::prelude::*;
+use wsproto::{ChaChaRng, CloseCode, Config, Connection, MessageKind, State, TransportAction};
+
+struct Pair {
+    client: Connection,
+    server: Connection,
+    /// Events seen by the client and by the server.
+    at_client: Vec<Ev>,
+    at_server: Vec<Ev>,
+    /// Largest piece moved at once (1 = byte by byte).
+    piece: usize,
+}
+
+impl Pair {
+    fn new(piece: usize) -> Pair {
+        Pair {
+            client: Connection::open_client(Config::default(), ChaChaRng::from_seed([3; 32])),
+            server: Connection::open_server(Config::default()),
+            at_client: Vec::new(),
+            at_server: Vec::new(),
+            piece,
+        }
+    }
+
+    /// Moves bytes both ways until neither side has anything pending.
+    fn step_until_idle(&mut self) {
+        while self.client.sender().pending_len() > 0 || self.server.sender().pending_len() > 0 {
+            transfer(&mut self.client, &mut self.server, &mut self.at_server, self.piece);
+            transfer(&mut self.server, &mut self.client, &mut self.at_client, self.piece);
+        }
+    }
+}
+
+/// Moves what `from` has pending into `to`, `piece` bytes at a time.
+fn transfer(from: &mut Connection, to: &mut Connection, events: &mut Vec<Ev>, piece: usize) {
+    while from.sender().pending_len() > 0 {
+        let n = piece.min(from.sender().pending_len());
+        let mut buf = from.sender().pending()[..n].to_vec();
+        from.sender().advance(n).unwrap();
+        let mut off = 0;
+        loop {
+            let read = to.read(&mut buf[off..]).expect("peers always agree");
+            off += read.consumed;
+            match read.event {
+                Some(e) => events.push(owned(&e)),
+                None => break,
+            }
+        }
+    }
+}
+
+#[test]
+fn a_client_and_a_server_exchange_messages_pings_and_a_full_close_handshake() {
+    for piece in [1, 3, 1000, usize::MAX] {
+        let mut pair = Pair::new(piece);
+        let c = pair.client.sender();
+        c.send_text("hello server").unwrap();
+        c.send_binary(&bytes_0_to(70_000)).unwrap();
+        c.begin_message(MessageKind::Text, "κό".as_bytes()).unwrap();
+        c.send_ping(b"c-ping").unwrap();
+        c.continue_message(&"σμε".as_bytes()[..1]).unwrap();
+        c.finish_message(&"σμε".as_bytes()[1..]).unwrap();
+        let s = pair.server.sender();
+        s.send_text("hello client").unwrap();
+        s.send_ping(b"s-ping").unwrap();
+        s.begin_message(MessageKind::Binary, &[1]).unwrap();
+        s.finish_message(&[2]).unwrap();
+        pair.step_until_idle();
+        assert_eq!(
+            pair.at_server,
+            vec![
+                Ev::text("hello server"),
+                Ev::Binary(bytes_0_to(70_000)),
+                Ev::Ping(b"c-ping".to_vec()),
+                Ev::text("κόσμε"),
+                Ev::Pong(b"s-ping".to_vec()),
+            ],
+            "piece {piece}"
+        );
+        assert_eq!(
+            pair.at_client,
+            vec![
+                Ev::text("hello client"),
+                Ev::Ping(b"s-ping".to_vec()),
+                Ev::Binary(vec![1, 2]),
+                Ev::Pong(b"c-ping".to_vec())
+            ],
+            "piece {piece}"
+        );
+        assert_eq!((pair.client.state(), pair.server.state()), (State::Open, State::Open));
+
+        // The client starts the close handshake; the server answers it
+        // automatically. RFC 6455 §7.1.1: the server closes TCP first.
+        pair.client.sender().send_close(CloseCode::NORMAL, "bye").unwrap();
+        assert_eq!(pair.client.state(), State::Closing);
+        pair.step_until_idle();
+        assert_eq!(pair.at_server.last(), Some(&Ev::close(1000, "bye")));
+        assert_eq!(pair.at_client.last(), Some(&Ev::close(1000, "")));
+        assert_eq!((pair.client.state(), pair.server.state()), (State::Closed, State::Closed));
+        assert_eq!(pair.server.transport_action(), TransportAction::Close);
+        assert_eq!(pair.client.transport_action(), TransportAction::WaitForPeerClose);
+        assert_eq!(pair.client.read_eof(), Ok(None), "EOF after the handshake is clean");
+    }
+}
+
+#[test]
+fn a_server_initiated_close_handshake_completes() {
+    let mut pair = Pair::new(2);
+    pair.server.sender().send_close(CloseCode(4000), "shutdown").unwrap();
+    pair.client.sender().send_text("in flight").unwrap();
+    pair.step_until_idle();
+    assert_eq!(pair.at_server, vec![Ev::text("in flight"), Ev::close(4000, "")]);
+    assert_eq!(pair.at_client, vec![Ev::close(4000, "shutdown")]);
+    assert_eq!((pair.client.state(), pair.server.state()), (State::Closed, State::Closed));
+    assert_eq!(pair.server.transport_action(), TransportAction::Close);
+    assert_eq!(pair.client.transport_action(), TransportAction::WaitForPeerClose);
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Text(String),
+    Binary(Vec<u8>),
+    Fragmented(Vec<Vec<u8>>),
+    Ping(Vec<u8>),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        ".{0,40}".prop_map(Op::Text),
+        proptest::collection::vec(any::<u8>(), 0..300).prop_map(Op::Binary),
+        proptest::collection::vec(proptest::collection::vec(any::<u8>(), 0..50), 1..5).prop_map(Op::Fragmented),
+        proptest::collection::vec(any::<u8>(), 0..=125).prop_map(Op::Ping),
+    ]
+}
+
+/// Sends `ops` from `conn` and returns what the peer must see.
+fn send_ops(conn: &mut Connection, ops: &[Op]) -> Vec<Ev> {
+    let tx = conn.sender();
+    let mut expect = Vec::new();
+    for op in ops {
+        match op {
+            Op::Text(t) => {
+                tx.send_text(t).unwrap();
+                expect.push(Ev::Text(t.clone()));
+            }
+            Op::Binary(b) => {
+                tx.send_binary(b).unwrap();
+                expect.push(Ev::Binary(b.clone()));
+            }
+            Op::Fragmented(parts) => {
+                tx.begin_message(MessageKind::Binary, &parts[0]).unwrap();
+                for p in &parts[1..] {
+                    tx.continue_message(p).unwrap();
+                }
+                tx.finish_message(b"").unwrap();
+                expect.push(Ev::Binary(parts.concat()));
+            }
+            Op::Ping(p) => {
+                tx.send_ping(p).unwrap();
+                expect.push(Ev::Ping(p.clone()));
+            }
+        }
+    }
+    expect
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// DESIGN.md, Tests: "a client and a server wired back to back,
+    /// exchanging random operations and always agreeing".
+    #[test]
+    fn back_to_back_peers_always_agree(
+        from_client in proptest::collection::vec(op(), 0..12),
+        from_server in proptest::collection::vec(op(), 0..12),
+        piece in 1usize..64,
+    ) {
+        let mut pair = Pair::new(piece);
+        let expect_server = send_ops(&mut pair.client, &from_client);
+        let expect_client = send_ops(&mut pair.server, &from_server);
+        pair.step_until_idle();
+        // Each side also sees the Pongs answering its own Pings.
+        let pongs = |ops: &[Op]| -> Vec<Ev> {
+            ops.iter().filter_map(|o| if let Op::Ping(p) = o { Some(Ev::Pong(p.clone())) } else { None }).collect()
+        };
+        let data = |evs: &[Ev]| -> Vec<Ev> { evs.iter().filter(|e| !matches!(e, Ev::Pong(_))).cloned().collect() };
+        let got_pongs = |evs: &[Ev]| -> Vec<Ev> { evs.iter().filter(|e| matches!(e, Ev::Pong(_))).cloned().collect() };
+        prop_assert_eq!(data(&pair.at_server), expect_server);
+        prop_assert_eq!(data(&pair.at_client), expect_client);
+        prop_assert_eq!(got_pongs(&pair.at_client), pongs(&from_client));
+        prop_assert_eq!(got_pongs(&pair.at_server), pongs(&from_server));
+        pair.client.sender().send_close(CloseCode::NORMAL, "").unwrap();
+        pair.step_until_idle();
+        prop_assert_eq!((pair.client.state(), pair.server.state()), (State::Closed, State::Closed));
+    }
+}
