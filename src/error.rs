@@ -31,7 +31,9 @@ pub enum Error {
     /// RFC 6455 §5.5: "Control frames themselves MUST NOT be fragmented."
     FragmentedControlFrame,
     /// RFC 6455 §5.5: "All control frames MUST have a payload length of 125
-    /// bytes or less". Holds the declared length.
+    /// bytes or less". Holds the 7-bit length field: a value over 125, or the
+    /// 126/127 marker of an extended length, which is rejected as soon as
+    /// it is seen, before the extended length arrives.
     ControlFrameTooLong(u64),
     /// RFC 6455 §5.1: "A client MUST close a connection if it detects a
     /// masked frame."
