@@ -336,24 +336,19 @@ fn handshake_step<'a>(
             *phase = Phase::Open;
             tx.open = true;
             let n = negotiated.as_deref().unwrap_or(&NOTHING_NEGOTIATED);
-            Ok((consumed, Some(Event::HandshakeComplete(n))))
+            return Ok((consumed, Some(Event::HandshakeComplete(n))));
         }
-        Step::Answered(r) => {
-            *phase = Phase::HttpAnswered(Box::new(r));
-            let Phase::HttpAnswered(r) = phase else { unreachable!() };
-            Ok((consumed, Some(Event::HttpResponse(r))))
-        }
-        Step::Requested(r) => {
-            *phase = Phase::UpgradeRequested(r);
-            let Phase::UpgradeRequested(r) = phase else { unreachable!() };
-            Ok((consumed, Some(Event::UpgradeRequest(r))))
-        }
-        Step::Http(r) => {
-            *phase = Phase::HttpRequested(r);
-            let Phase::HttpRequested(r) = phase else { unreachable!() };
-            Ok((consumed, Some(Event::HttpRequest(r))))
-        }
+        Step::Answered(r) => *phase = Phase::HttpAnswered(Box::new(r)),
+        Step::Requested(r) => *phase = Phase::UpgradeRequested(r),
+        Step::Http(r) => *phase = Phase::HttpRequested(r),
     }
+    let event = match phase {
+        Phase::HttpAnswered(r) => Event::HttpResponse(r),
+        Phase::UpgradeRequested(r) => Event::UpgradeRequest(r),
+        Phase::HttpRequested(r) => Event::HttpRequest(r),
+        _ => return Ok((consumed, None)),
+    };
+    Ok((consumed, Some(event)))
 }
 
 /// What a complete head led to.
