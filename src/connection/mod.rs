@@ -603,3 +603,49 @@ impl Connection {
         self.core.rx.heap_size() + self.core.tx.heap_size() + self.inbuf.capacity()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A masked Ping, as a client sends it.
+    fn masked_ping(payload: &[u8]) -> Vec<u8> {
+        let mut frame = alloc::vec![0x89, 0x80 | payload.len() as u8, 1, 2, 3, 4];
+        let start = frame.len();
+        frame.extend_from_slice(payload);
+        crate::frame::apply_mask(&mut frame[start..], [1, 2, 3, 4], 0);
+        frame
+    }
+
+    fn read_all(conn: &mut Connection, mut input: Vec<u8>) {
+        let mut start = 0;
+        while let Ok(read) = conn.read(&mut input[start..]) {
+            start += read.consumed;
+            if read.event.is_none() {
+                break;
+            }
+        }
+    }
+
+    #[test]
+    fn unsent_auto_pongs_are_coalesced_to_the_latest_ping() {
+        let mut conn = Connection::open_server(Config::default());
+        for i in 0..1000u32 {
+            read_all(&mut conn, masked_ping(&i.to_be_bytes()));
+        }
+        // Only the Pong for the last Ping is queued (RFC 6455 §5.5.3).
+        assert_eq!(conn.sender().pending(), &[0x8A, 4, 0, 0, 0x03, 0xE7]);
+    }
+
+    #[test]
+    fn a_pong_partly_written_or_followed_by_data_is_kept() {
+        let mut conn = Connection::open_server(Config::default());
+        read_all(&mut conn, masked_ping(b"a"));
+        conn.sender().advance(1).unwrap();
+        read_all(&mut conn, masked_ping(b"b"));
+        assert_eq!(conn.sender().pending(), &[1, b'a', 0x8A, 1, b'b']);
+        conn.sender().send_text("t").unwrap();
+        read_all(&mut conn, masked_ping(b"c"));
+        assert_eq!(conn.sender().pending(), &[1, b'a', 0x8A, 1, b'b', 0x81, 1, b't', 0x8A, 1, b'c']);
+    }
+}

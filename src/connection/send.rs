@@ -35,6 +35,9 @@ pub struct Sender {
     /// A message begun with [`Sender::begin_message`] is still open.
     fragmented: Option<MessageKind>,
     fragment_utf8: Utf8Validator,
+    /// Where the last automatic Pong starts in `out`, while it is the last
+    /// frame queued and not one byte of it has been written.
+    unsent_auto_pong: Option<usize>,
 }
 
 impl core::fmt::Debug for Sender {
@@ -60,6 +63,7 @@ impl Sender {
             failed: false,
             fragmented: None,
             fragment_utf8: Utf8Validator::new(),
+            unsent_auto_pong: None,
         }
     }
 
@@ -81,6 +85,9 @@ impl Sender {
             return Err(UsageError::AdvancedPastPending);
         }
         self.written += n;
+        if self.unsent_auto_pong.is_some_and(|start| start < self.written) {
+            self.unsent_auto_pong = None;
+        }
         if self.written == self.out.len() {
             self.out.clear();
             self.written = 0;
@@ -232,9 +239,21 @@ impl Sender {
     }
 
     /// Answers a Ping, unless our Close is already queued.
+    ///
+    /// RFC 6455 §5.5.3: "If an endpoint receives a Ping frame and has not
+    /// yet sent Pong frame(s) in response to previous Ping frame(s), the
+    /// endpoint MAY elect to send a Pong frame for only the most recently
+    /// processed Ping frame." An automatic Pong still waiting, untouched, at
+    /// the end of the queue is replaced by the new one, so a Ping flood
+    /// that the application does not drain cannot grow the queue.
     pub(crate) fn auto_pong(&mut self, payload: &[u8]) {
         if self.open && !self.close_sent && !self.failed {
+            if let Some(start) = self.unsent_auto_pong.take() {
+                self.out.truncate(start);
+            }
+            let start = self.out.len();
             self.push_frame(OpCode::Pong, true, payload);
+            self.unsent_auto_pong = Some(start);
         }
     }
 
@@ -249,11 +268,13 @@ impl Sender {
 
     /// Appends raw bytes (a handshake request or response) to the queue.
     pub(crate) fn queue_raw(&mut self, bytes: &[u8]) {
+        self.unsent_auto_pong = None;
         self.out.extend_from_slice(bytes);
     }
 
     /// Encodes a frame into the queue; a client masks it with a fresh key.
     fn push_frame(&mut self, opcode: OpCode, fin: bool, payload: &[u8]) {
+        self.unsent_auto_pong = None;
         let mask = match (self.role, &mut self.rng) {
             (Role::Client, Some(rng)) => {
                 let mut key = [0u8; 4];
