@@ -227,19 +227,17 @@ fn client_options() -> ClientOptions {
         .protocol("v2.chat")
         .protocol("chat")
         .protocol("superchat")
-        .extension("x-foo; a=1")
-        .extension("x-bar")
         .header("Cookie", "sid=1")
         .header("User-Agent", "wsproto-test")
 }
 
 /// What the back-to-back server chooses.
 fn accept_options() -> AcceptOptions {
-    AcceptOptions::new().protocol("chat").extension("x-bar").header("Set-Cookie", "sid=2; HttpOnly")
+    AcceptOptions::new().protocol("chat").header("Set-Cookie", "sid=2; HttpOnly")
 }
 
 fn expected_negotiated() -> Negotiated {
-    negotiated(Some("chat"), &["x-bar"])
+    negotiated(Some("chat"), &[])
 }
 
 fn new_client(seed: u8) -> Connection {
@@ -400,7 +398,9 @@ fn back_to_back(path: Path, client_closes: bool) {
     assert_eq!(req.offer.origin.as_deref(), Some("https://example.com"));
     assert_eq!(req.offer.key, key);
     assert_eq!(req.offer.protocols, ["v2.chat", "chat", "superchat"]);
-    assert_eq!(req.offer.extensions, ["x-foo; a=1", "x-bar"]);
+    // A `Connection` offers no extension it could not apply (extension
+    // offers are reported below, from raw requests).
+    assert!(req.offer.extensions.is_empty());
     let names: Vec<&str> = req.request.headers.iter().map(|h| h.name.as_str()).collect();
     assert_eq!(
         names,
@@ -412,7 +412,6 @@ fn back_to_back(path: Path, client_closes: bool) {
             "Sec-WebSocket-Version",
             "Origin",
             "Sec-WebSocket-Protocol",
-            "Sec-WebSocket-Extensions",
             "Cookie",
             "User-Agent"
         ]
@@ -426,14 +425,14 @@ fn back_to_back(path: Path, client_closes: bool) {
     server.push(&[]).unwrap();
     assert_eq!(server.take_events(), []);
 
-    // Accept with one subprotocol, one extension and a cookie.
+    // Accept with one subprotocol and a cookie.
     server.conn.accept(&accept_options()).unwrap();
     assert_eq!(server.conn.state(), State::Open);
     assert_eq!(server.conn.negotiated(), &expected_negotiated());
     let response = server.drain();
     let expected_response = format!(
         "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: {}\r\n\
-         Sec-WebSocket-Protocol: chat\r\nSec-WebSocket-Extensions: x-bar\r\nSet-Cookie: sid=2; HttpOnly\r\n\r\n",
+         Sec-WebSocket-Protocol: chat\r\nSet-Cookie: sid=2; HttpOnly\r\n\r\n",
         accept_key(&key)
     );
     assert_eq!(as_text(&response), expected_response);
@@ -1113,15 +1112,19 @@ fn respond_to_an_upgrade_request() {
 
 #[test]
 fn accept_with_a_bad_choice_changes_nothing() {
-    let get =
-        plain_client(&ClientOptions::new().protocol("chat").extension("x-foo; a=1"), 5).sender().pending().to_vec();
+    // The request offers an extension; a `Connection` cannot build one that
+    // does, so the header is added to its bytes.
+    let get = plain_client(&ClientOptions::new().protocol("chat"), 5).sender().pending().to_vec();
+    let get = as_text(&get).replace("\r\n\r\n", "\r\nSec-WebSocket-Extensions: x-foo; a=1\r\n\r\n").into_bytes();
     let mut server = Endpoint::new(new_server(), Path::Buffered);
     server.push(&get).unwrap();
     assert!(matches!(server.take_events()[..], [Ev::Upgrade(_)]));
-    let bad: [(AcceptOptions, HandshakeError); 6] = [
+    let bad: [(AcceptOptions, HandshakeError); 7] = [
         (AcceptOptions::new().protocol("superchat"), HandshakeError::ProtocolNotOffered),
         (AcceptOptions::new().protocol("CHAT"), HandshakeError::ProtocolNotOffered),
         (AcceptOptions::new().extension("x-bar"), HandshakeError::ExtensionNotOffered),
+        // Offered, but the connection would have to apply it to every frame.
+        (AcceptOptions::new().protocol("chat").extension("x-foo"), HandshakeError::UnsupportedExtension),
         (AcceptOptions::new().protocol("chat").extension(";;"), HandshakeError::InvalidExtensionHeader),
         (AcceptOptions::new().header("Sec-WebSocket-Accept", "x"), HandshakeError::ReservedHeader),
         (AcceptOptions::new().header("X-Evil", "a\r\nSet-Cookie: b"), HandshakeError::InvalidHeaderValue),
@@ -1135,15 +1138,15 @@ fn accept_with_a_bad_choice_changes_nothing() {
         assert_eq!(server.take_events(), [], "{error:?}");
     }
     // A proper accept still works, once.
-    server.conn.accept(&AcceptOptions::new().protocol("chat").extension("x-foo")).unwrap();
+    server.conn.accept(&AcceptOptions::new().protocol("chat")).unwrap();
     assert_eq!(server.conn.accept(&AcceptOptions::new()), Err(UsageError::WrongState));
     assert_eq!(server.conn.respond(404, "Not Found", &[], b""), Err(UsageError::WrongState));
     let response = server.drain();
     assert_eq!(response.windows(12).filter(|w| w == b"HTTP/1.1 101").count(), 1);
     assert_eq!(head_header(&response, "Sec-WebSocket-Protocol").as_deref(), Some("chat"));
-    assert_eq!(head_header(&response, "Sec-WebSocket-Extensions").as_deref(), Some("x-foo"));
+    assert_eq!(head_header(&response, "Sec-WebSocket-Extensions"), None);
     server.push(&[]).unwrap();
-    assert_eq!(server.take_events(), [Ev::Complete(negotiated(Some("chat"), &["x-foo"]))]);
+    assert_eq!(server.take_events(), [Ev::Complete(negotiated(Some("chat"), &[]))]);
 }
 
 #[test]
@@ -1229,7 +1232,7 @@ fn client_reports_non_101_answers() {
 #[test]
 fn client_faults_on_a_bad_101() {
     use HandshakeError as E;
-    let options = ClientOptions::new().protocol("chat").extension("x-foo");
+    let options = ClientOptions::new().protocol("chat");
     let ok =
         "HTTP/1.1 101 Switching Protocols\nUpgrade: websocket\nConnection: Upgrade\nSec-WebSocket-Accept: {accept}\n";
     let big = format!("{ok}X-Big: {}\n", "c".repeat(9000));
@@ -1287,8 +1290,7 @@ fn client_faults_on_a_bad_101() {
 #[test]
 fn client_accepts_valid_101_variants() {
     // Case and list forms RFC 6455 §4.1 allows, each in every split.
-    let options =
-        ClientOptions::new().protocol("chat").protocol("superchat").extension("x-foo; a=1").extension("x-bar");
+    let options = ClientOptions::new().protocol("chat").protocol("superchat");
     let table: &[(&str, &str, Negotiated)] = &[
         ("minimal", "Upgrade: websocket\nConnection: Upgrade\nSec-WebSocket-Accept: {accept}\n", Negotiated::default()),
         (
@@ -1297,10 +1299,9 @@ fn client_accepts_valid_101_variants() {
             Negotiated::default(),
         ),
         (
-            "second protocol, two extensions",
-            "Upgrade: websocket\nConnection: Upgrade\nSec-WebSocket-Accept: {accept}\nSec-WebSocket-Protocol: superchat\n\
-             Sec-WebSocket-Extensions: x-bar\nSec-WebSocket-Extensions: x-foo; a=2\n",
-            negotiated(Some("superchat"), &["x-bar", "x-foo; a=2"]),
+            "second protocol",
+            "Upgrade: websocket\nConnection: Upgrade\nSec-WebSocket-Accept: {accept}\nSec-WebSocket-Protocol: superchat\n",
+            negotiated(Some("superchat"), &[]),
         ),
     ];
     for (name, headers, expected) in table {
@@ -1671,4 +1672,14 @@ fn client_reads_a_close_right_behind_the_101() {
     let reply = parse_frames(&ep.drain());
     assert_eq!((reply.len(), reply[0].close_code()), (1, Some(4000)));
     assert_eq!(ep.conn.transport_action(), TransportAction::WaitForPeerClose);
+}
+
+#[test]
+fn a_connection_never_offers_an_extension_it_cannot_apply() {
+    // DESIGN.md: an extension is never accepted and then ignored. The
+    // connection implements none yet, so offering one is refused up front.
+    let uri = WsUri::parse("ws://example.com/chat").unwrap();
+    let options = ClientOptions::new().extension("permessage-deflate");
+    let result = Connection::client(&uri, &options, Config::default(), ChaChaRng::from_seed([1; 32]));
+    assert_eq!(result.err(), Some(HandshakeError::UnsupportedExtension));
 }

@@ -326,6 +326,7 @@ fn handshake_step<'a>(
             }
             *phase = Phase::Ended;
             let error = Error::Handshake(e);
+            tx.fail(&error);
             rx.error = Some(error.clone());
             return Err(error);
         }
@@ -403,7 +404,8 @@ impl Connection {
     /// A client connection to `uri`. The upgrade request, with a fresh key
     /// from `rng`, is queued at once: write [`Sender::pending`], then read.
     /// The first event is [`Event::HandshakeComplete`] or
-    /// [`Event::HttpResponse`]. The IO layer connects to
+    /// [`Event::HttpResponse`]. Offering an extension the connection does
+    /// not implement is refused ([`HandshakeError::UnsupportedExtension`]). The IO layer connects to
     /// [`WsUri::host`]:[`WsUri::port`] and does TLS when
     /// [`WsUri::is_secure`].
     pub fn client(
@@ -413,14 +415,20 @@ impl Connection {
         mut rng: impl RandomSource + 'static,
     ) -> Result<Connection, HandshakeError> {
         let (handshake, request) = ClientHandshake::new(uri, options, &mut rng)?;
+        // An offered extension would have to be applied to every frame if
+        // the server accepted it; the connection implements none yet.
+        if options.offers_extensions() {
+            return Err(HandshakeError::UnsupportedExtension);
+        }
         let mut core = Core::new(Role::Client, config, Some(Box::new(rng)), Phase::Client(Box::new(handshake)));
         core.tx.queue_raw(&request);
         Ok(Connection::from_core(core))
     }
 
     /// Accepts the upgrade request reported by [`Event::UpgradeRequest`]:
-    /// queues the 101 response with the chosen subprotocol, extensions and
-    /// extra headers. The connection is Open; the next read reports
+    /// queues the 101 response with the chosen subprotocol and extra
+    /// headers. An extension the connection does not implement is refused
+    /// ([`HandshakeError::UnsupportedExtension`]). The connection is Open; the next read reports
     /// [`Event::HandshakeComplete`] and then the client's frames.
     pub fn accept(&mut self, options: &AcceptOptions) -> Result<(), UsageError> {
         let core = &mut self.core;
@@ -428,6 +436,12 @@ impl Connection {
             return Err(UsageError::WrongState);
         };
         let (response, negotiated) = request.accept(options).map_err(UsageError::Handshake)?;
+        // The connection would have to apply an accepted extension to every
+        // frame; it implements none yet, and never accepts one it would
+        // then ignore.
+        if !negotiated.extensions.is_empty() {
+            return Err(UsageError::Handshake(HandshakeError::UnsupportedExtension));
+        }
         core.tx.queue_raw(&response);
         core.tx.open = true;
         core.negotiated = keep_negotiated(negotiated);
@@ -520,17 +534,30 @@ impl Connection {
         }
         match core.phase {
             Phase::Open => {}
-            Phase::Client(_) | Phase::Server(_) => {
+            // The WebSocket cannot open without the peer: the handshake
+            // failed. (A server waiting for the application to accept
+            // counts: the client is gone.)
+            Phase::Client(_) | Phase::Server(_) | Phase::UpgradeRequested(_) => {
                 let error = Error::Handshake(HandshakeError::MalformedHttp("connection closed during the handshake"));
                 core.phase = Phase::Ended;
+                core.tx.fail(&error);
                 core.rx.error = Some(error.clone());
                 return Err(error);
             }
-            _ => {
-                core.phase = Phase::Ended;
+            // A plain HTTP client may close its sending side and still wait
+            // for the answer: `respond` stays possible.
+            Phase::HttpRequested(_) => {
+                core.rx.eof = true;
+                return Ok(None);
+            }
+            Phase::HttpAnswered(_) | Phase::Ended => {
+                core.rx.eof = true;
                 return Ok(None);
             }
         }
+        // Nothing is reported after the Close event, not even a
+        // HandshakeComplete still to be announced.
+        core.announce = false;
         let clean = core.rx.close_received || core.rx.eof;
         core.rx.eof = true;
         if clean {

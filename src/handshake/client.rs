@@ -31,6 +31,11 @@ impl ClientOptions {
         ClientOptions::default()
     }
 
+    /// Whether any extension is offered.
+    pub(crate) fn offers_extensions(&self) -> bool {
+        !self.extensions.is_empty()
+    }
+
     /// Sends `Origin` (RFC 6455 §4.1 step 8: "MUST include a header field
     /// with the name |Origin| [...] if the request is coming from a browser
     /// client").

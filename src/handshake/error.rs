@@ -149,6 +149,9 @@ pub enum HandshakeError {
     /// requested by the client". On the server side: the application
     /// accepted an extension the client did not offer.
     ExtensionNotOffered,
+    /// A [`crate::Connection`] was asked to offer or accept an extension it
+    /// does not implement; it would have to apply it to every frame.
+    UnsupportedExtension,
     /// The proxy answered the `CONNECT` request with a status other than
     /// 2xx (RFC 6455 §4.1: "If the connection could not be opened, either
     /// because a direct connection failed or because any proxy used returned
@@ -253,6 +256,7 @@ impl fmt::Display for HandshakeError {
             E::ProtocolNotOffered => f.write_str("subprotocol was not offered"),
             E::MultipleProtocols => f.write_str("more than one subprotocol selected"),
             E::ExtensionNotOffered => f.write_str("extension was not offered"),
+            E::UnsupportedExtension => f.write_str("extension not implemented by the connection"),
             E::ProxyRefused { status } => write!(f, "proxy refused CONNECT with status {status}"),
             E::InvalidUri(e) => write!(f, "invalid WebSocket URI: {e}"),
             E::InvalidHeaderName => f.write_str("header name is not a token"),
