@@ -567,9 +567,10 @@ fn the_idle_footprint_of_an_open_connection() {
     eprintln!("size_of::<Connection>() = {size} bytes");
     assert!(size < 512, "size_of::<Connection>() = {size}");
 
-    // A server and a client that carried traffic (including a fragmented
-    // message and the buffered path), then went idle.
-    let ((server, client), usage) = measure(|| {
+    // A server that carried traffic (unfragmented and fragmented messages,
+    // the buffered path), then went idle: no heap at all, by its own
+    // account and by the allocator's.
+    let (server, usage) = measure(|| {
         let mut server = Connection::open_server(Config::default());
         let (mut batch, _) = message_batch(Some(KEY));
         batch.extend(fragmented_batch(Some(KEY), 3));
@@ -578,22 +579,35 @@ fn the_idle_footprint_of_an_open_connection() {
         while server.poll().unwrap().event.is_some() {}
         let busy = server.heap_size();
         server.release_memory();
-        eprintln!("idle server: heap_size {busy} busy, {} after release_memory", server.heap_size());
+        (server, busy)
+    });
+    let (server, busy) = server;
+    // (Printing inside `measure` would count the test harness's capture
+    // buffer.)
+    eprintln!("idle server: heap_size {busy} while busy, {} after release_memory", server.heap_size());
+    eprintln!("idle server: the allocator says {} bytes held", usage.held);
+    assert_eq!(server.heap_size(), 0, "an idle server holds heap after release_memory");
+    assert_eq!(usage.held, 0, "an idle server holds heap after release_memory");
 
+    // A client: its buffers go back too; what remains is its boxed random
+    // source.
+    let (client, usage) = measure(|| {
         let mut client = Connection::open_client(Config::default(), ChaChaRng::from_seed([4; 32]));
         let (mut batch, _) = message_batch(None);
         echo_all(&mut client, &mut batch);
         let busy = client.heap_size();
         client.release_memory();
-        eprintln!("idle client: heap_size {busy} busy, {} after release_memory", client.heap_size());
-        (server, client)
+        (client, busy)
     });
-    assert_eq!(server.heap_size(), 0, "an idle server holds heap after release_memory");
+    let (client, busy) = client;
+    eprintln!("idle client: heap_size {busy} while busy, {} after release_memory", client.heap_size());
+    eprintln!(
+        "idle client: the allocator says {} bytes held (the boxed ChaChaRng is {} bytes)",
+        usage.held,
+        size_of::<ChaChaRng>()
+    );
     assert_eq!(client.heap_size(), 0, "an idle client's buffers are released");
-    // What the allocator says both still hold: the client's boxed random
-    // source, nothing else.
-    eprintln!("heap held by the idle server and client together: {} bytes ({usage:?})", usage.held);
-    assert!(usage.held <= 512, "{usage:?}");
+    assert!(usage.held <= size_of::<ChaChaRng>() as isize, "{usage:?}");
 
     // An idle server that went through the full handshake holds nothing
     // either.
