@@ -163,7 +163,8 @@ pub enum UsageError {
     /// Data, ping or pong after our Close frame was queued (RFC 6455 §5.5.1:
     /// "the endpoint MUST NOT send any more data frames").
     AlreadyClosing,
-    /// The connection failed; nothing more may be sent.
+    /// The connection failed, or the transport reached EOF; nothing more
+    /// may be sent.
     Failed,
     /// The opening handshake has not completed yet.
     NotOpen,

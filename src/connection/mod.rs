@@ -311,9 +311,12 @@ fn handshake_step<'a>(
                 Status::Complete { value: Step::Http(Box::new(r)), consumed }
             }
         }),
-        // Waiting for the application, or the exchange is over: the input
-        // stays where it is.
-        _ => return Ok((0, None)),
+        // Waiting for the application: the input (perhaps the client's
+        // first frames) stays where it is until it answers.
+        Phase::UpgradeRequested(_) | Phase::HttpRequested(_) => return Ok((0, None)),
+        // The HTTP exchange is over and the transport is closing: whatever
+        // else arrives (a pipelined request, the rest of a body) is dropped.
+        Phase::HttpAnswered(_) | Phase::Ended | Phase::Open => return Ok((input.len(), None)),
     };
     let (step, consumed) = match parsed {
         Ok(Status::Partial) => return Ok((input.len(), None)),
@@ -556,8 +559,10 @@ impl Connection {
             }
         }
         // Nothing is reported after the Close event, not even a
-        // HandshakeComplete still to be announced.
+        // HandshakeComplete still to be announced, and nothing more can be
+        // sent: the transport is gone.
         core.announce = false;
+        core.tx.failed = true;
         let clean = core.rx.close_received || core.rx.eof;
         core.rx.eof = true;
         if clean {
