@@ -659,14 +659,35 @@ mod tests {
         }
     }
 
+    fn pong(i: u32) -> [u8; 6] {
+        let b = i.to_be_bytes();
+        [0x8A, 4, b[0], b[1], b[2], b[3]]
+    }
+
     #[test]
-    fn unsent_auto_pongs_are_coalesced_to_the_latest_ping() {
+    fn a_burst_of_pings_gets_every_pong() {
+        let mut conn = Connection::open_server(Config::default());
+        for i in 0..10u32 {
+            read_all(&mut conn, masked_ping(&i.to_be_bytes()));
+        }
+        let expect: Vec<u8> = (0..10).flat_map(pong).collect();
+        assert_eq!(conn.sender().pending(), &expect[..]);
+    }
+
+    #[test]
+    fn a_ping_flood_keeps_16_pongs_ending_with_the_latest() {
         let mut conn = Connection::open_server(Config::default());
         for i in 0..1000u32 {
             read_all(&mut conn, masked_ping(&i.to_be_bytes()));
         }
-        // Only the Pong for the last Ping is queued (RFC 6455 §5.5.3).
-        assert_eq!(conn.sender().pending(), &[0x8A, 4, 0, 0, 0x03, 0xE7]);
+        // RFC 6455 §5.5.3: the last Pong answers the most recent Ping.
+        let expect: Vec<u8> = (0..15).chain([999]).flat_map(pong).collect();
+        assert_eq!(conn.sender().pending(), &expect[..]);
+        // Once the queue is written, every Ping is answered again.
+        let n = conn.sender().pending_len();
+        conn.sender().advance(n).unwrap();
+        read_all(&mut conn, masked_ping(&7u32.to_be_bytes()));
+        assert_eq!(conn.sender().pending(), &pong(7));
     }
 
     #[test]

@@ -38,7 +38,14 @@ pub struct Sender {
     /// Where the last automatic Pong starts in `out`, while it is the last
     /// frame queued and not one byte of it has been written.
     unsent_auto_pong: Option<usize>,
+    /// How many automatic Pongs stand, unwritten, at the end of the queue.
+    auto_pong_run: u8,
 }
+
+/// Unwritten automatic Pongs kept in a row before the newest replaces the
+/// last: enough to answer every Ping of a burst (Autobahn 2.10 sends ten at
+/// once), few enough that a flood holds at most about 2 KiB.
+const MAX_UNSENT_AUTO_PONGS: u8 = 16;
 
 impl core::fmt::Debug for Sender {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
@@ -64,6 +71,7 @@ impl Sender {
             fragmented: None,
             fragment_utf8: Utf8Validator::new(),
             unsent_auto_pong: None,
+            auto_pong_run: 0,
         }
     }
 
@@ -87,6 +95,7 @@ impl Sender {
         self.written += n;
         if self.unsent_auto_pong.is_some_and(|start| start < self.written) {
             self.unsent_auto_pong = None;
+            self.auto_pong_run = 0;
         }
         if self.written == self.out.len() {
             self.out.clear();
@@ -243,17 +252,23 @@ impl Sender {
     /// RFC 6455 §5.5.3: "If an endpoint receives a Ping frame and has not
     /// yet sent Pong frame(s) in response to previous Ping frame(s), the
     /// endpoint MAY elect to send a Pong frame for only the most recently
-    /// processed Ping frame." An automatic Pong still waiting, untouched, at
-    /// the end of the queue is replaced by the new one, so a Ping flood
-    /// that the application does not drain cannot grow the queue.
+    /// processed Ping frame." Every Ping is answered while fewer than
+    /// [`MAX_UNSENT_AUTO_PONGS`] automatic Pongs wait unwritten at the end
+    /// of the queue; past that, the newest replaces the last, so a Ping
+    /// flood that the application does not drain cannot grow the queue.
     pub(crate) fn auto_pong(&mut self, payload: &[u8]) {
         if self.open && !self.close_sent && !self.failed {
-            if let Some(start) = self.unsent_auto_pong.take() {
-                self.out.truncate(start);
+            let mut run = self.auto_pong_run;
+            if run >= MAX_UNSENT_AUTO_PONGS {
+                if let Some(start) = self.unsent_auto_pong {
+                    self.out.truncate(start);
+                    run -= 1;
+                }
             }
             let start = self.out.len();
             self.push_frame(OpCode::Pong, true, payload);
             self.unsent_auto_pong = Some(start);
+            self.auto_pong_run = run + 1;
         }
     }
 
@@ -269,12 +284,14 @@ impl Sender {
     /// Appends raw bytes (a handshake request or response) to the queue.
     pub(crate) fn queue_raw(&mut self, bytes: &[u8]) {
         self.unsent_auto_pong = None;
+        self.auto_pong_run = 0;
         self.out.extend_from_slice(bytes);
     }
 
     /// Encodes a frame into the queue; a client masks it with a fresh key.
     fn push_frame(&mut self, opcode: OpCode, fin: bool, payload: &[u8]) {
         self.unsent_auto_pong = None;
+        self.auto_pong_run = 0;
         let mask = match (self.role, &mut self.rng) {
             (Role::Client, Some(rng)) => {
                 let mut key = [0u8; 4];
