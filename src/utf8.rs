@@ -7,7 +7,15 @@
 //! UTF-8, without waiting for the rest of the frame or message (Autobahn
 //! 6.4.1–6.4.4 test exactly this).
 
-use core::str;
+use simdutf8::compat::from_utf8;
+
+/// Validates a whole text and returns it as `&str`, with SIMD where the CPU
+/// has it (`simdutf8`; up to ten times faster than `core::str::from_utf8`
+/// on non-ASCII text, as fast on short ASCII).
+#[inline]
+pub fn validate(bytes: &[u8]) -> Result<&str, InvalidUtf8> {
+    simdutf8::basic::from_utf8(bytes).map_err(|_| InvalidUtf8)
+}
 
 /// The input is not valid UTF-8.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,7 +73,7 @@ impl Utf8Validator {
             let take = (need - have).min(input.len());
             let mut buf = self.pending;
             buf[have..have + take].copy_from_slice(&input[..take]);
-            match str::from_utf8(&buf[..have + take]) {
+            match from_utf8(&buf[..have + take]) {
                 Ok(_) => {}
                 Err(e) if e.error_len().is_none() => {
                     // Still a valid prefix, and the input is used up.
@@ -78,7 +86,7 @@ impl Utf8Validator {
             self.pending_len = 0;
             input = &input[take..];
         }
-        match str::from_utf8(input) {
+        match from_utf8(input) {
             Ok(_) => Ok(()),
             // `error_len() == None` means the input ended inside a
             // character whose bytes so far are a valid prefix.
@@ -108,6 +116,7 @@ impl Utf8Validator {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use core::str;
 
     /// Feeds `input` in pieces of `step` bytes and returns the offset of the
     /// piece at which validation failed, or `None` when it passed.

@@ -268,10 +268,10 @@ impl Core {
 
     fn read<'a>(&'a mut self, input: &'a mut [u8]) -> Result<Read<'a>, Error> {
         let Core { config, rules, phase, negotiated, announce, rx, tx } = self;
-        if let Some(e) = &rx.error {
-            return Err(e.clone());
-        }
         if !matches!(phase, Phase::Open) {
+            if let Some(e) = &rx.error {
+                return Err(e.clone());
+            }
             let (consumed, event) = handshake_step(phase, negotiated, rx, tx, input)?;
             return Ok(Read { consumed, event, sender: tx });
         }

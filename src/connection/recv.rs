@@ -11,8 +11,8 @@ use core::str;
 use super::send::Sender;
 use super::{Chunk, CloseFrame, Event, Message, MessageKind};
 use crate::config::{Config, Delivery};
-use crate::frame::{apply_mask, CloseCode, HeaderDecoder, HeaderRules, OpCode};
-use crate::utf8::Utf8Validator;
+use crate::frame::{apply_mask, CloseCode, HeaderDecoder, HeaderRules, OpCode, Role};
+use crate::utf8::{self, Utf8Validator};
 use crate::Error;
 
 /// The frame whose header has been read and whose payload is arriving.
@@ -113,7 +113,7 @@ impl Receiver {
         if let Out::Message { kind: MessageKind::Text, src: Src::Input, range } = &out {
             // A whole text message in one frame: validated here, once, as it
             // becomes a `&str` (RFC 6455 §8.1).
-            return match str::from_utf8(&input[range.clone()]) {
+            return match utf8::validate(&input[range.clone()]) {
                 Ok(text) => Ok((consumed, Some(Event::Message(Message::Text(text))))),
                 Err(_) => Err(self.fail(Error::InvalidUtf8, tx)),
             };
@@ -130,7 +130,7 @@ impl Receiver {
             Out::Message { kind: MessageKind::Text, src, range } => {
                 // Already validated as it was assembled; this second pass
                 // only produces the `&str` without `unsafe`.
-                Event::Message(Message::Text(str::from_utf8(pick(src, range)).unwrap_or_default()))
+                Event::Message(Message::Text(utf8::validate(pick(src, range)).unwrap_or_default()))
             }
             Out::Chunk { kind, range, first, last } => Event::Chunk(Chunk { kind, data: &input[range], first, last }),
             Out::Ping { src, range } => Event::Ping(pick(src, range)),
@@ -177,6 +177,9 @@ impl Receiver {
         config: &Config,
         rules: &HeaderRules,
     ) -> Result<(usize, Option<Out>), Error> {
+        if let Some(whole) = self.whole_message(input, config, rules) {
+            return Ok(whole);
+        }
         let mut pos = 0;
         loop {
             let Some(frame) = &mut self.frame else {
@@ -276,6 +279,59 @@ impl Receiver {
                 }
             }
         }
+    }
+
+    /// The fast path for the most common input: a whole, valid, unfragmented
+    /// text or binary message at the start of `input`, with no frame or
+    /// message in progress. It is unmasked in place and delivered without a
+    /// copy. Anything else (a partial frame, a control frame, a 64-bit
+    /// length, any rule broken) returns `None` and takes the general path,
+    /// which gives the same result for these frames and reports the errors.
+    #[inline]
+    fn whole_message(
+        &mut self,
+        input: &mut [u8],
+        config: &Config,
+        rules: &HeaderRules,
+    ) -> Option<(usize, Option<Out>)> {
+        if self.frame.is_some()
+            || self.message.is_some()
+            || self.decoder.is_mid_header()
+            || config.delivery != Delivery::Messages
+            || input.len() < 2
+        {
+            return None;
+        }
+        let (first, second) = (input[0], input[1]);
+        // FIN set, no RSV bit, opcode 0x1 or 0x2.
+        let kind = match first {
+            0x81 => MessageKind::Text,
+            0x82 => MessageKind::Binary,
+            _ => return None,
+        };
+        let masked = second & 0x80 != 0;
+        if masked != (rules.role == Role::Server) {
+            return None;
+        }
+        let (len, mut header_len) = match second & 0x7F {
+            126 if input.len() >= 4 => (usize::from(u16::from_be_bytes([input[2], input[3]])), 4),
+            126 | 127 => return None,
+            short => (usize::from(short), 2),
+        };
+        if (header_len == 4 && len < 126) || len as u64 > rules.max_payload || len > config.max_message_size {
+            return None;
+        }
+        let mut key = None;
+        if masked {
+            key = Some(*input.get(header_len..header_len + 4)?.first_chunk::<4>()?);
+            header_len += 4;
+        }
+        let end = header_len.checked_add(len)?;
+        let payload = input.get_mut(header_len..end)?;
+        if let Some(key) = key {
+            apply_mask(payload, key, 0);
+        }
+        Some((end, Some(Out::Message { kind, src: Src::Input, range: header_len..end })))
     }
 
     /// Checks a new frame against the message state (RFC 6455 §5.4) and the

@@ -10,9 +10,10 @@
 /// and repeated to fill a `u64` in memory order.
 #[inline]
 fn rotated_key_word(key: [u8; 4], offset: usize) -> (u64, [u8; 4]) {
-    let r = offset % 4;
-    let k = [key[r], key[(r + 1) % 4], key[(r + 2) % 4], key[(r + 3) % 4]];
-    (u64::from_ne_bytes([k[0], k[1], k[2], k[3], k[0], k[1], k[2], k[3]]), k)
+    // Little-endian order makes "rotate the array left by r" a right
+    // rotation of the integer, on any host.
+    let k = u32::from_le_bytes(key).rotate_right(8 * (offset % 4) as u32).to_le_bytes();
+    (u64::from(u32::from_ne_bytes(k)) * 0x1_0000_0001, k)
 }
 
 /// XORs `buf` in place with `key`, where `buf[0]` is byte `offset` of the
@@ -36,9 +37,15 @@ pub fn apply_mask(buf: &mut [u8], key: [u8; 4], offset: usize) {
             lane.copy_from_slice(&(v ^ word).to_ne_bytes());
         }
     }
-    // 32 is a multiple of 4, so the key phase is unchanged for the tail.
-    for (i, b) in chunks.into_remainder().iter_mut().enumerate() {
-        *b ^= k[i % 4];
+    // 32 and 8 are multiples of 4, so the key phase is unchanged for the
+    // tails. Short payloads (most messages) take the 8-byte steps.
+    let mut words = chunks.into_remainder().chunks_exact_mut(8);
+    for lane in &mut words {
+        let v = u64::from_ne_bytes([lane[0], lane[1], lane[2], lane[3], lane[4], lane[5], lane[6], lane[7]]);
+        lane.copy_from_slice(&(v ^ word).to_ne_bytes());
+    }
+    for (i, b) in words.into_remainder().iter_mut().enumerate() {
+        *b ^= k[i & 3];
     }
 }
 
@@ -61,7 +68,7 @@ pub fn copy_masked(dst: &mut [u8], src: &[u8], key: [u8; 4], offset: usize) {
         }
     }
     for (i, (db, sb)) in d.into_remainder().iter_mut().zip(s.remainder()).enumerate() {
-        *db = sb ^ k[i % 4];
+        *db = sb ^ k[i & 3];
     }
 }
 
