@@ -316,7 +316,7 @@ fn handle_input(conn: &mut Connection, input: &mut [u8]) -> Result<usize, wsprot
         let answer = match read.event {
             None => return Ok(start),
             Some(Event::UpgradeRequest(_)) => Answer::Accept,
-            Some(Event::HttpRequest(req)) if req.method == "GET" && req.path() == "/" => Answer::Text,
+            Some(Event::HttpRequest(req)) if req.method() == "GET" && req.path() == "/" => Answer::Text,
             Some(Event::HttpRequest(_)) => Answer::NotFound,
             // Echo without copying: the message borrows the shared buffer
             // or the connection, and the sender comes with it.

@@ -211,7 +211,7 @@ fn handle_input(conn: &mut Connection, buf: &mut [u8], start: &mut usize, end: u
         let answer = match read.event {
             None => return Ok(()),
             Some(Event::UpgradeRequest(_)) => Answer::Accept,
-            Some(Event::HttpRequest(req)) if req.method == "GET" && req.path() == "/" => Answer::Text,
+            Some(Event::HttpRequest(req)) if req.method() == "GET" && req.path() == "/" => Answer::Text,
             Some(Event::HttpRequest(_)) => Answer::NotFound,
             // Echo without copying: the message borrows `buf` or the
             // connection, and the sender comes with it.

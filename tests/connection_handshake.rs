@@ -389,19 +389,19 @@ fn back_to_back(path: Path, client_closes: bool) {
     server.push(&get).unwrap();
     let events = server.take_events();
     let [Ev::Upgrade(req)] = &events[..] else { panic!("expected one UpgradeRequest, got {events:?}") };
-    assert_eq!(req.request.method, "GET");
-    assert_eq!(req.request.path(), "/chat");
-    assert_eq!(req.request.query(), Some("room=1&x=2"));
-    assert_eq!(req.request.host(), Some("example.com:9001"));
-    assert_eq!(req.request.origin(), Some("https://example.com"));
-    assert_eq!(req.offer.host, "example.com:9001");
-    assert_eq!(req.offer.origin.as_deref(), Some("https://example.com"));
-    assert_eq!(req.offer.key, key);
-    assert_eq!(req.offer.protocols, ["v2.chat", "chat", "superchat"]);
+    assert_eq!(req.request().method(), "GET");
+    assert_eq!(req.request().path(), "/chat");
+    assert_eq!(req.request().query(), Some("room=1&x=2"));
+    assert_eq!(req.request().host(), Some("example.com:9001"));
+    assert_eq!(req.request().origin(), Some("https://example.com"));
+    assert_eq!(req.host(), "example.com:9001");
+    assert_eq!(req.origin(), Some("https://example.com"));
+    assert_eq!(req.key(), key);
+    assert_eq!(req.protocols().collect::<Vec<_>>(), ["v2.chat", "chat", "superchat"]);
     // A `Connection` offers no extension it could not apply (extension
     // offers are reported below, from raw requests).
-    assert!(req.offer.extensions.is_empty());
-    let names: Vec<&str> = req.request.headers.iter().map(|h| h.name.as_str()).collect();
+    assert!(req.extensions().next().is_none());
+    let names: Vec<&str> = req.request().headers().map(|(n, _)| n).collect();
     assert_eq!(
         names,
         [
@@ -416,8 +416,8 @@ fn back_to_back(path: Path, client_closes: bool) {
             "User-Agent"
         ]
     );
-    assert_eq!(req.request.header_str("cookie"), Some("sid=1"));
-    assert_eq!(req.request.header_str("USER-AGENT"), Some("wsproto-test"));
+    assert_eq!(req.request().header_str("cookie"), Some("sid=1"));
+    assert_eq!(req.request().header_str("USER-AGENT"), Some("wsproto-test"));
     assert_eq!(server.conn.state(), State::Connecting);
     assert_eq!(server.conn.negotiated(), &Negotiated::default());
     assert_eq!(server.conn.sender().pending_len(), 0);
@@ -1032,7 +1032,7 @@ fn plain_http_request_is_answered_and_closed() {
     let outcome = all_splits("plain GET", &make, &input);
     assert_eq!(outcome.result, Ok(()));
     let [Ev::Http(req)] = &outcome.events[..] else { panic!("{:?}", outcome.events) };
-    assert_eq!((req.method.as_str(), req.target.as_str(), req.version), ("GET", "/index.html?lang=en", 1));
+    assert_eq!((req.method(), req.target(), req.version()), ("GET", "/index.html?lang=en", 1));
     assert_eq!((req.path(), req.query(), req.host()), ("/index.html", Some("lang=en"), Some("example.com")));
     assert_eq!(req.headers_named("accept").collect::<Vec<_>>(), [&b"text/html"[..], b"*/*"]);
     assert_eq!(outcome.output, b"");
@@ -1619,7 +1619,7 @@ fn seed_requests_get_the_seed_accept() {
             panic!("{}: {:?}", seed.file, outcome.events)
         };
         let key = head_header(&input, "Sec-WebSocket-Key").unwrap();
-        assert_eq!(req.offer.key, key);
+        assert_eq!(req.key(), key);
         assert_eq!(n, &negotiated(seed.protocol, &[]), "{}", seed.file);
         let response = as_text(&outcome.output);
         assert!(response.starts_with("HTTP/1.1 101 Switching Protocols\r\n"), "{}", seed.file);
@@ -1628,20 +1628,25 @@ fn seed_requests_get_the_seed_accept() {
         assert_eq!(head_header(&outcome.output, "Sec-WebSocket-Protocol").as_deref(), seed.protocol, "{}", seed.file);
         assert_eq!(head_header(&outcome.output, "Sec-WebSocket-Extensions"), None, "{}: no deflate", seed.file);
         if seed.file.starts_with("000") || seed.file.starts_with("002") {
-            assert_eq!(req.offer.extensions, ["permessage-deflate; client_max_window_bits"], "{}", seed.file);
-            assert_eq!(req.request.origin(), Some("file://"));
+            assert_eq!(
+                req.extensions().collect::<Vec<_>>(),
+                ["permessage-deflate; client_max_window_bits"],
+                "{}",
+                seed.file
+            );
+            assert_eq!(req.request().origin(), Some("file://"));
         }
         if seed.file.starts_with("004") {
-            assert_eq!(req.offer.protocols, ["mqttv3.1"]);
-            assert_eq!(req.request.path(), "/mqtt");
+            assert_eq!(req.protocols().collect::<Vec<_>>(), ["mqttv3.1"]);
+            assert_eq!(req.request().path(), "/mqtt");
         }
         if seed.file.starts_with("001") {
-            assert_eq!(req.offer.protocols, ["chat", "superchat"]);
-            assert_eq!((req.request.path(), req.request.host()), ("/chat", Some("server.example.com")));
+            assert_eq!(req.protocols().collect::<Vec<_>>(), ["chat", "superchat"]);
+            assert_eq!((req.request().path(), req.request().host()), ("/chat", Some("server.example.com")));
         }
         if seed.file.starts_with("003") {
-            assert_eq!(req.request.target, "ws://example.com:8181/");
-            assert_eq!(req.offer.host, "localhost:8181");
+            assert_eq!(req.request().target(), "ws://example.com:8181/");
+            assert_eq!(req.host(), "localhost:8181");
         }
         assert_eq!(outcome.state, State::Open);
     }

@@ -260,8 +260,8 @@ fn server_accepts_valid_requests() {
     for (name, input) in table {
         match server_parse(&input) {
             Ok(Incoming::WebSocket(u)) => {
-                assert_eq!(u.offer.key, KEY, "{name}");
-                assert_eq!(u.request.path(), "/chat", "{name}");
+                assert_eq!(u.key(), KEY, "{name}");
+                assert_eq!(u.request().path(), "/chat", "{name}");
             }
             other => panic!("{name}: {other:?}"),
         }
@@ -389,7 +389,7 @@ fn plain_http_is_reported() {
     match server_parse(&input) {
         Ok(Incoming::Http(r)) => {
             assert_eq!(
-                (r.method.as_str(), r.path(), r.query(), r.host()),
+                (r.method(), r.path(), r.query(), r.host()),
                 ("GET", "/index.html", Some("x=1"), Some("example.com"))
             );
             assert_eq!(r.header_str("accept"), Some("text/html"));
@@ -402,7 +402,7 @@ fn plain_http_is_reported() {
     body.extend_from_slice(b"a=1");
     match parse_whole(ServerConfig::new(), &body) {
         Ok((Incoming::Http(r), consumed)) => {
-            assert_eq!((r.method.as_str(), r.version), ("POST", 0));
+            assert_eq!((r.method(), r.version()), ("POST", 0));
             assert_eq!(consumed, post.len(), "the body is not consumed");
         }
         other => panic!("{other:?}"),
@@ -423,14 +423,17 @@ fn request_is_exposed() {
         ],
     );
     let u = upgrade(&input);
-    assert_eq!(u.offer.origin.as_deref(), Some("http://example.com"));
-    assert_eq!(u.offer.host, "server.example.com");
-    assert_eq!(u.offer.protocols, ["chat", "superchat", "v2.chat"]);
-    assert_eq!(u.offer.extensions, ["permessage-deflate; client_max_window_bits", "x-foo", "x-bar; a=\"1\"; b"]);
-    assert_eq!(u.request.query(), Some("room=1"));
-    assert_eq!(u.request.header_str("cookie"), Some("id=42"));
-    assert_eq!(u.request.headers_named("sec-websocket-protocol").count(), 2);
-    assert_eq!(u.request.headers.len(), 11);
+    assert_eq!(u.origin(), Some("http://example.com"));
+    assert_eq!(u.host(), "server.example.com");
+    assert_eq!(u.protocols().collect::<Vec<_>>(), ["chat", "superchat", "v2.chat"]);
+    assert_eq!(
+        u.extensions().collect::<Vec<_>>(),
+        ["permessage-deflate; client_max_window_bits", "x-foo", "x-bar; a=\"1\"; b"]
+    );
+    assert_eq!(u.request().query(), Some("room=1"));
+    assert_eq!(u.request().header_str("cookie"), Some("id=42"));
+    assert_eq!(u.request().headers_named("sec-websocket-protocol").count(), 2);
+    assert_eq!(u.request().headers().count(), 11);
 }
 
 #[test]
@@ -911,9 +914,9 @@ fn client_and_server_agree() {
             }
         }
         let Some(Incoming::WebSocket(up)) = incoming else { panic!("no upgrade") };
-        assert_eq!(up.request.resource_name(), "/echo?x=1");
-        assert_eq!(up.offer.host, "localhost:9001");
-        assert_eq!(up.offer.protocols, ["v2.chat", "v1.chat"]);
+        assert_eq!(up.request().resource_name(), "/echo?x=1");
+        assert_eq!(up.host(), "localhost:9001");
+        assert_eq!(up.protocols().collect::<Vec<_>>(), ["v2.chat", "v1.chat"]);
         let (response, server_neg) = up
             .accept(
                 &AcceptOptions::new().protocol("v1.chat").extension("permessage-deflate").header("Set-Cookie", "s=2"),

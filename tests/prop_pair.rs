@@ -236,7 +236,7 @@ fn feed(to: &mut Peer, piece: &[u8]) -> Result<(), TestCaseError> {
                 prop_assert!(!to.zero_copy || off == buf.len(), "no event but input left over");
                 return Ok(());
             }
-            Some(Event::UpgradeRequest(r)) => Special::Upgrade(r.offer.protocols.first().cloned()),
+            Some(Event::UpgradeRequest(r)) => Special::Upgrade(r.protocols().next().map(String::from)),
             Some(Event::HandshakeComplete(n)) => {
                 prop_assert!(to.negotiated.is_none(), "HandshakeComplete twice");
                 to.negotiated = Some(n.protocol.clone());

@@ -122,6 +122,11 @@ impl SecKey {
         SecKey(out)
     }
 
+    /// A key [`check_key`] accepted (24 bytes).
+    pub(crate) fn from_checked(key: &str) -> Option<SecKey> {
+        <[u8; 24]>::try_from(key.as_bytes()).ok().map(SecKey)
+    }
+
     /// The key as text.
     pub fn as_str(&self) -> &str {
         core::str::from_utf8(&self.0).unwrap_or_default()

@@ -1,15 +1,13 @@
 //! The client side: building the opening handshake request (RFC 6455 §4.1)
 //! and validating the server's answer.
 
-use alloc::borrow::ToOwned;
 use alloc::string::String;
-use alloc::vec;
 use alloc::vec::Vec;
 
 use super::accept::SecKey;
 use super::http::{
-    check_header, check_value, extension_name, is_token, list_elements, list_has_token, map_httparse, own_headers,
-    parse_extensions, push_header, trim_ows, HeadReader,
+    check_header, check_value, complete, extension_name, is_token, list_elements, list_has_token, own_headers,
+    parse_extensions, parse_response, push_header, trim_ows, HeadReader,
 };
 use super::{accept_key, find_header, HandshakeError, Header, Limits, Negotiated, Status, WsUri};
 use crate::rng::RandomSource;
@@ -236,22 +234,34 @@ impl ClientHandshake {
     /// A 101 that breaks RFC 6455 §4.1 is an error: "the client MUST _Fail
     /// the WebSocket Connection_".
     pub fn parse(&mut self, input: &[u8]) -> Result<Status<Reply>, HandshakeError> {
+        let limits = self.reader.limits();
+        // A head that arrives whole in one read is parsed where it is; see
+        // `ServerHandshake::parse`.
+        if let Some((start, window)) = self.reader.fresh_window(input) {
+            let parsed = parse_response(window, limits.max_headers, |n, res| self.read(res, input, start + n));
+            if let Ok(Some((_, reply))) = parsed {
+                return reply;
+            }
+        }
         let Some(consumed) = self.reader.feed(input)? else { return Ok(Status::Partial) };
         let head = self.reader.take();
-        let limits = self.reader.limits();
-        let mut headers = vec![httparse::EMPTY_HEADER; limits.max_headers];
-        let mut res = httparse::Response::new(&mut headers);
-        match res.parse(&head) {
-            Ok(httparse::Status::Complete(_)) => {}
-            Ok(httparse::Status::Partial) => return Err(HandshakeError::MalformedHttp("incomplete head")),
-            Err(e) => return Err(map_httparse(e, limits)),
-        }
+        complete(parse_response(&head, limits.max_headers, |_, res| self.read(res, input, consumed)), limits)?
+    }
+
+    /// Reads a parsed response whose head ends after `consumed` bytes of
+    /// `input`.
+    fn read(
+        &self,
+        res: &httparse::Response<'_, '_>,
+        input: &[u8],
+        consumed: usize,
+    ) -> Result<Status<Reply>, HandshakeError> {
         let status = res.code.unwrap_or_default();
         let version = res.version.unwrap_or_default();
         if status != 101 {
             let response = HttpResponse {
                 status,
-                reason: res.reason.unwrap_or_default().to_owned(),
+                reason: String::from(res.reason.unwrap_or_default()),
                 version,
                 headers: own_headers(res.headers),
                 body: input.get(consumed..).unwrap_or_default().to_vec(),

@@ -57,7 +57,7 @@ use alloc::vec::Vec;
 pub use accept::{accept_key, check_key, AcceptKey, SecKey, GUID};
 pub use client::{validate_response, ClientHandshake, ClientOptions, HttpResponse, Reply};
 pub use error::{HandshakeError, UriError};
-pub use http::extension_name;
+pub use http::{extension_name, Headers};
 pub use proxy::{connect_request, ProxyConnect};
 pub use server::{
     accept_response, reject_response, validate_request, AcceptOptions, Incoming, OriginPolicy, Request, ServerConfig,

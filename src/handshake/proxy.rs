@@ -1,10 +1,9 @@
 //! Traversing an HTTP proxy with `CONNECT` (RFC 6455 §4.1 step 3, RFC 9110
 //! §9.3.6).
 
-use alloc::vec;
 use alloc::vec::Vec;
 
-use super::http::{check_value, map_httparse, push_header, HeadReader};
+use super::http::{check_value, complete, parse_response, push_header, HeadReader};
 use super::{HandshakeError, Limits, Status, WsUri};
 
 /// Builds the `CONNECT` request that asks a proxy for a tunnel to the
@@ -61,23 +60,25 @@ impl ProxyConnect {
     /// `consumed` already come from the target server. Any other status is
     /// [`HandshakeError::ProxyRefused`].
     pub fn parse(&mut self, input: &[u8]) -> Result<Status<u16>, HandshakeError> {
+        let limits = self.reader.limits();
+        if let Some((start, window)) = self.reader.fresh_window(input) {
+            if let Ok(Some((n, status))) = parse_response(window, limits.max_headers, |_, res| res.code) {
+                return answer(status.unwrap_or_default(), start + n);
+            }
+        }
         let Some(consumed) = self.reader.feed(input)? else { return Ok(Status::Partial) };
         let head = self.reader.take();
-        let limits = self.reader.limits();
-        let mut headers = vec![httparse::EMPTY_HEADER; limits.max_headers];
-        let mut res = httparse::Response::new(&mut headers);
-        match res.parse(&head) {
-            Ok(httparse::Status::Complete(_)) => {}
-            Ok(httparse::Status::Partial) => return Err(HandshakeError::MalformedHttp("incomplete head")),
-            Err(e) => return Err(map_httparse(e, limits)),
-        }
-        let status = res.code.unwrap_or_default();
-        // RFC 9110 §9.3.6: "Any 2xx (Successful) response indicates that the
-        // sender (and all inbound proxies) will switch to tunnel mode".
-        if (200..300).contains(&status) {
-            Ok(Status::Complete { value: status, consumed })
-        } else {
-            Err(HandshakeError::ProxyRefused { status })
-        }
+        let status = complete(parse_response(&head, limits.max_headers, |_, res| res.code), limits)?;
+        answer(status.unwrap_or_default(), consumed)
+    }
+}
+
+fn answer(status: u16, consumed: usize) -> Result<Status<u16>, HandshakeError> {
+    // RFC 9110 §9.3.6: "Any 2xx (Successful) response indicates that the
+    // sender (and all inbound proxies) will switch to tunnel mode".
+    if (200..300).contains(&status) {
+        Ok(Status::Complete { value: status, consumed })
+    } else {
+        Err(HandshakeError::ProxyRefused { status })
     }
 }

@@ -1,39 +1,96 @@
 //! The server side: reading and validating the client's opening handshake
 //! (RFC 6455 §4.2.1) and writing the answer (§4.2.2).
 
-use alloc::borrow::ToOwned;
+use alloc::collections::BTreeSet;
 use alloc::string::String;
-use alloc::vec;
 use alloc::vec::Vec;
+use core::fmt;
 
-use super::accept::{accept_key, check_key};
+use super::accept::{accept_key, check_key, SecKey};
 use super::http::{
-    check_header, check_value, extension_name, is_token, list_elements, list_has_token, map_httparse, own_headers,
-    parse_extensions, push_content_length, push_header, push_status_line, HeadReader,
+    check_header, check_value, checked_extensions, complete, extension_name, find_byte, for_each_extension, is_token,
+    list_elements, list_has_token, parse_extensions, parse_request, push_content_length, push_header, push_status_line,
+    trim_ows, HeadReader, Headers,
 };
-use super::{find_header, HandshakeError, Header, Limits, Negotiated, Status};
+use super::{HandshakeError, Limits, Negotiated, Status};
 
 /// A parsed HTTP request head.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
+///
+/// It holds one copy of the head as received and reads the method, target
+/// and header fields from it on demand: parsing a request allocates once.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Request {
-    /// The method, such as `GET`.
-    pub method: String,
-    /// The request target exactly as sent (origin form `/path?query`, or
-    /// absolute form `http://host/path`).
-    pub target: String,
-    /// The HTTP minor version: 1 for HTTP/1.1, 0 for HTTP/1.0.
-    pub version: u8,
-    /// Every header field, in order.
-    pub headers: Vec<Header>,
+    /// The head from the method to the blank line included.
+    head: Vec<u8>,
+    method_len: usize,
+    target_len: usize,
+    version: u8,
+    /// Where the first header line starts in `head`.
+    fields_at: usize,
 }
 
 impl Request {
+    /// Reads the parts of a head httparse accepted.
+    fn from_parsed(head: &[u8], req: &httparse::Request<'_, '_>) -> Result<RequestLine, HandshakeError> {
+        let method = req.method.unwrap_or_default();
+        let target = req.path.unwrap_or_default();
+        // httparse allows exactly one space between the parts of the
+        // request line, and the head starts at the method.
+        let target_at = method.len() + 1;
+        if head.get(..method.len()) != Some(method.as_bytes())
+            || head.get(target_at..target_at + target.len()) != Some(target.as_bytes())
+        {
+            return Err(HandshakeError::MalformedHttp("invalid request line"));
+        }
+        let fields_at = find_byte(head, target_at + target.len(), b'\n').map_or(head.len(), |lf| lf + 1);
+        Ok(RequestLine {
+            method_len: method.len(),
+            target_len: target.len(),
+            version: req.version.unwrap_or_default(),
+            fields_at,
+        })
+    }
+
+    fn new(head: Vec<u8>, line: RequestLine) -> Request {
+        let RequestLine { method_len, target_len, version, fields_at } = line;
+        Request { head, method_len, target_len, version, fields_at }
+    }
+
+    /// The method, such as `GET`.
+    pub fn method(&self) -> &str {
+        self.head.get(..self.method_len).and_then(|m| core::str::from_utf8(m).ok()).unwrap_or_default()
+    }
+
+    /// The request target exactly as sent (origin form `/path?query`, or
+    /// absolute form `http://host/path`).
+    pub fn target(&self) -> &str {
+        let at = self.method_len + 1;
+        self.head.get(at..at + self.target_len).and_then(|t| core::str::from_utf8(t).ok()).unwrap_or_default()
+    }
+
+    /// The HTTP minor version: 1 for HTTP/1.1, 0 for HTTP/1.0.
+    pub fn version(&self) -> u8 {
+        self.version
+    }
+
+    /// Every header field, in order, as (name, value) pairs. Names keep the
+    /// case they had on the wire; values are bytes with surrounding
+    /// whitespace removed (HTTP allows non-UTF-8 bytes in values).
+    pub fn headers(&self) -> Headers<'_> {
+        Headers::new(self.head.get(self.fields_at..).unwrap_or_default())
+    }
+
+    /// The head exactly as received, from the method to the blank line
+    /// that ends it (without any blank lines sent before the request line).
+    pub fn head(&self) -> &[u8] {
+        &self.head
+    }
+
     /// The resource name: path and query. For an absolute-form target
     /// (RFC 6455 §4.1: "or be an absolute http/https URI"), the part after
     /// the authority; `/` when empty.
     pub fn resource_name(&self) -> &str {
-        let t = self.target.as_str();
+        let t = self.target();
         let strip = |prefix: &str| match t.get(..prefix.len()) {
             Some(head) if head.eq_ignore_ascii_case(prefix) => t.get(prefix.len()..),
             _ => None,
@@ -58,7 +115,7 @@ impl Request {
 
     /// The first header with this name (ASCII case-insensitive).
     pub fn header(&self, name: &str) -> Option<&[u8]> {
-        find_header(&self.headers, name)
+        self.headers().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v)
     }
 
     /// The first header with this name, as text.
@@ -68,7 +125,7 @@ impl Request {
 
     /// Every header with this name, in order.
     pub fn headers_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a [u8]> + 'a {
-        self.headers.iter().filter(move |h| h.name.eq_ignore_ascii_case(name)).map(|h| h.value.as_slice())
+        self.headers().filter(move |(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v)
     }
 
     /// The `Host` header.
@@ -80,14 +137,38 @@ impl Request {
     pub fn origin(&self) -> Option<&str> {
         self.header_str("Origin")
     }
+}
 
-    fn header_pairs(&self) -> impl Iterator<Item = (&str, &[u8])> {
-        self.headers.iter().map(|h| (h.name.as_str(), h.value.as_slice()))
+impl fmt::Debug for Request {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        struct Fields<'a>(&'a Request);
+        impl fmt::Debug for Fields<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let value = |v: &[u8]| String::from_utf8_lossy(v).into_owned();
+                f.debug_list().entries(self.0.headers().map(|(n, v)| (n, value(v)))).finish()
+            }
+        }
+        f.debug_struct("Request")
+            .field("method", &self.method())
+            .field("target", &self.target())
+            .field("version", &self.version)
+            .field("headers", &Fields(self))
+            .finish()
     }
 }
 
+/// Where the parts of the request line are, read while the head is borrowed.
+struct RequestLine {
+    method_len: usize,
+    target_len: usize,
+    version: u8,
+    fields_at: usize,
+}
+
 /// What a valid upgrade request offers (RFC 6455 §4.2.2 step 4: "Establish
-/// the following information").
+/// the following information"), as [`validate_request`] returns it to a
+/// crate with its own HTTP parser. [`UpgradeRequest`] gives the same
+/// information without copying it out of the request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct UpgradeOffer {
@@ -118,43 +199,114 @@ impl UpgradeOffer {
     /// otherwise); for extensions, "Extensions not listed by the client MUST
     /// NOT be listed" ([`HandshakeError::ExtensionNotOffered`]).
     pub fn accept(&self, options: &AcceptOptions) -> Result<(Vec<u8>, Negotiated), HandshakeError> {
-        if let Some(p) = &options.protocol {
-            if !self.protocols.iter().any(|o| o == p) {
-                return Err(HandshakeError::ProtocolNotOffered);
-            }
-        }
-        let mut extensions = Vec::new();
-        for e in &options.extensions {
-            parse_extensions(e.as_bytes(), &mut extensions)?;
-        }
-        for e in &extensions {
-            let name = extension_name(e);
-            if !self.extensions.iter().any(|o| extension_name(o).eq_ignore_ascii_case(name)) {
-                return Err(HandshakeError::ExtensionNotOffered);
-            }
-        }
-        let ext_refs: Vec<&str> = extensions.iter().map(String::as_str).collect();
-        let header_refs: Vec<(&str, &str)> = options.headers.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
-        let response = accept_response(&self.key, options.protocol.as_deref(), &ext_refs, &header_refs)?;
-        Ok((response, Negotiated { protocol: options.protocol.clone(), extensions }))
+        let negotiated = choose(
+            options,
+            |p| self.protocols.iter().any(|o| o == p),
+            |name| self.extensions.iter().any(|o| extension_name(o).eq_ignore_ascii_case(name)),
+        )?;
+        let response = write_accept(&self.key, &negotiated, &options.headers)?;
+        Ok((response, negotiated))
     }
 }
 
 /// A valid WebSocket upgrade request: the request and what it offers.
+///
+/// The offer (key, host, origin, subprotocols, extensions) is read from the
+/// request's head, which was checked when it was parsed; nothing is copied
+/// out of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
 pub struct UpgradeRequest {
-    /// The whole request (method, target, all headers).
-    pub request: Request,
-    /// The validated WebSocket fields.
-    pub offer: UpgradeOffer,
+    request: Request,
+    key: SecKey,
 }
 
 impl UpgradeRequest {
+    /// The whole request (method, target, all headers).
+    pub fn request(&self) -> &Request {
+        &self.request
+    }
+
+    /// The `Sec-WebSocket-Key`, trimmed and checked.
+    pub fn key(&self) -> &str {
+        self.key.as_str()
+    }
+
+    /// The `Host` header (there is exactly one, and it is not empty).
+    pub fn host(&self) -> &str {
+        self.request.host().unwrap_or_default()
+    }
+
+    /// The `Origin` header, if any (there is at most one). RFC 6455
+    /// §4.2.1: "A connection attempt lacking this header field SHOULD NOT be
+    /// interpreted as coming from a browser client."
+    pub fn origin(&self) -> Option<&str> {
+        self.request.origin()
+    }
+
+    /// The offered subprotocols, in the client's order of preference
+    /// (across all `Sec-WebSocket-Protocol` headers).
+    pub fn protocols(&self) -> impl Iterator<Item = &str> + '_ {
+        self.request
+            .headers_named("Sec-WebSocket-Protocol")
+            .flat_map(list_elements)
+            .filter_map(|p| core::str::from_utf8(p).ok())
+    }
+
+    /// The offered extensions, one string each (name and parameters, such
+    /// as `permessage-deflate; client_max_window_bits`), in the client's
+    /// order of preference, across all `Sec-WebSocket-Extensions` headers.
+    pub fn extensions(&self) -> impl Iterator<Item = &str> + '_ {
+        self.request.headers_named("Sec-WebSocket-Extensions").flat_map(checked_extensions)
+    }
+
+    /// The offer as an owned [`UpgradeOffer`] (this copies it).
+    pub fn offer(&self) -> UpgradeOffer {
+        UpgradeOffer {
+            key: String::from(self.key()),
+            host: String::from(self.host()),
+            origin: self.origin().map(String::from),
+            protocols: self.protocols().map(String::from).collect(),
+            extensions: self.extensions().map(String::from).collect(),
+        }
+    }
+
     /// Accepts the request; see [`UpgradeOffer::accept`].
     pub fn accept(&self, options: &AcceptOptions) -> Result<(Vec<u8>, Negotiated), HandshakeError> {
-        self.offer.accept(options)
+        let negotiated = self.choose(options)?;
+        let response = write_accept(self.key(), &negotiated, &options.headers)?;
+        Ok((response, negotiated))
     }
+
+    /// Checks the choices in `options` against the offer.
+    pub(crate) fn choose(&self, options: &AcceptOptions) -> Result<Negotiated, HandshakeError> {
+        choose(
+            options,
+            |p| self.protocols().any(|o| o == p),
+            |name| self.extensions().any(|o| extension_name(o).eq_ignore_ascii_case(name)),
+        )
+    }
+}
+
+/// Checks the choices in `options` against an offer and returns what they
+/// negotiate.
+fn choose(
+    options: &AcceptOptions,
+    offered_protocol: impl Fn(&str) -> bool,
+    offered_extension: impl Fn(&str) -> bool,
+) -> Result<Negotiated, HandshakeError> {
+    if let Some(p) = &options.protocol {
+        if !offered_protocol(p) {
+            return Err(HandshakeError::ProtocolNotOffered);
+        }
+    }
+    let mut extensions = Vec::new();
+    for e in &options.extensions {
+        parse_extensions(e.as_bytes(), &mut extensions)?;
+    }
+    if extensions.iter().any(|e| !offered_extension(extension_name(e))) {
+        return Err(HandshakeError::ExtensionNotOffered);
+    }
+    Ok(Negotiated { protocol: options.protocol.clone(), extensions })
 }
 
 /// A complete request head, as [`ServerHandshake::parse`] reports it.
@@ -325,6 +477,10 @@ impl Default for ServerHandshake {
     }
 }
 
+/// What a parsed head is, read while it is borrowed: `None` for a plain
+/// HTTP request, the key of an upgrade request.
+type Checked = (RequestLine, Option<SecKey>);
+
 impl ServerHandshake {
     /// A parser with these settings.
     pub fn new(config: ServerConfig) -> Self {
@@ -345,37 +501,83 @@ impl ServerHandshake {
     /// policy refuses is an error with a ready
     /// [`response`](HandshakeError::response).
     pub fn parse(&mut self, input: &[u8]) -> Result<Status<Incoming>, HandshakeError> {
+        let limits = self.reader.limits();
+        // The common case: the whole head arrives in one read, within the
+        // limits. It is parsed where it is and copied once. Anything else
+        // (a partial head, or one httparse refuses, which the reader then
+        // sorts into "too large", "too many headers" or malformed) goes
+        // through the reader.
+        if let Some((start, window)) = self.reader.fresh_window(input) {
+            if let Ok(Some((n, checked))) = parse_request(window, limits.max_headers, |_, req| self.check(window, req))
+            {
+                let head = window.get(..n).unwrap_or_default();
+                let value = incoming(head.to_vec(), checked?);
+                return Ok(Status::Complete { value, consumed: start + n });
+            }
+        }
         let Some(consumed) = self.reader.feed(input)? else { return Ok(Status::Partial) };
         let head = self.reader.take();
-        let value = self.read_head(&head)?;
-        Ok(Status::Complete { value, consumed })
+        let checked = complete(parse_request(&head, limits.max_headers, |_, req| self.check(&head, req)), limits)??;
+        Ok(Status::Complete { value: incoming(head, checked), consumed })
     }
 
-    fn read_head(&self, head: &[u8]) -> Result<Incoming, HandshakeError> {
-        let limits = self.reader.limits();
-        let mut headers = vec![httparse::EMPTY_HEADER; limits.max_headers];
-        let mut req = httparse::Request::new(&mut headers);
-        match req.parse(head) {
-            Ok(httparse::Status::Complete(_)) => {}
-            Ok(httparse::Status::Partial) => return Err(HandshakeError::MalformedHttp("incomplete head")),
-            Err(e) => return Err(map_httparse(e, limits)),
-        }
-        let request = Request {
-            method: req.method.unwrap_or_default().to_owned(),
-            target: req.path.unwrap_or_default().to_owned(),
-            version: req.version.unwrap_or_default(),
-            headers: own_headers(req.headers),
-        };
-        if request.header("Upgrade").is_none() {
-            return Ok(Incoming::Http(request));
+    /// Checks a parsed head: a plain request, or a valid upgrade request
+    /// from an allowed origin.
+    fn check(&self, head: &[u8], req: &httparse::Request<'_, '_>) -> Result<Checked, HandshakeError> {
+        let line = Request::from_parsed(head, req)?;
+        if !req.headers.iter().any(|h| h.name.eq_ignore_ascii_case("Upgrade")) {
+            return Ok((line, None));
         }
         // RFC 6455 §4.2.1: "An HTTP/1.1 or higher GET request".
-        if request.version < 1 {
+        if line.version < 1 {
             return Err(HandshakeError::HttpVersion);
         }
-        let offer = validate_request(&request.method, request.header_pairs())?;
-        self.origin.check(offer.origin.as_deref())?;
-        Ok(Incoming::WebSocket(UpgradeRequest { request, offer }))
+        let fields = req.headers.iter().map(|h| (h.name, trim_ows(h.value)));
+        let offer = check_upgrade(req.method.unwrap_or_default(), fields, |_| {}, |_| {})?;
+        self.origin.check(offer.origin)?;
+        let key = SecKey::from_checked(offer.key).ok_or(HandshakeError::InvalidKey)?;
+        Ok((line, Some(key)))
+    }
+}
+
+fn incoming(head: Vec<u8>, (line, key): Checked) -> Incoming {
+    let request = Request::new(head, line);
+    match key {
+        Some(key) => Incoming::WebSocket(UpgradeRequest { request, key }),
+        None => Incoming::Http(request),
+    }
+}
+
+/// The fields of a valid upgrade request, borrowed from its headers.
+struct Offer<'a> {
+    key: &'a str,
+    host: &'a str,
+    origin: Option<&'a str>,
+}
+
+/// Subprotocols seen so far, to refuse repeats: the first few on the
+/// stack, more in a set.
+#[derive(Default)]
+struct Distinct<'a> {
+    first: [&'a str; 8],
+    len: usize,
+    more: BTreeSet<&'a str>,
+}
+
+impl<'a> Distinct<'a> {
+    /// Adds `p`; false if it was there already.
+    fn insert(&mut self, p: &'a str) -> bool {
+        if self.first.iter().take(self.len).any(|q| *q == p) {
+            return false;
+        }
+        match self.first.get_mut(self.len) {
+            Some(slot) => {
+                *slot = p;
+                self.len += 1;
+                true
+            }
+            None => self.more.insert(p),
+        }
     }
 }
 
@@ -397,6 +599,36 @@ pub fn validate_request<'a, I>(method: &str, headers: I) -> Result<UpgradeOffer,
 where
     I: IntoIterator<Item = (&'a str, &'a [u8])>,
 {
+    let mut protocols = Vec::new();
+    let mut extensions = Vec::new();
+    let offer = check_upgrade(
+        method,
+        headers,
+        |p| protocols.push(String::from(p)),
+        |e| {
+            extensions.push(String::from(e));
+        },
+    )?;
+    Ok(UpgradeOffer {
+        key: String::from(offer.key),
+        host: String::from(offer.host),
+        origin: offer.origin.map(String::from),
+        protocols,
+        extensions,
+    })
+}
+
+/// [`validate_request`], handing each offered subprotocol and extension to
+/// the callbacks instead of collecting them.
+fn check_upgrade<'a, I>(
+    method: &str,
+    headers: I,
+    mut each_protocol: impl FnMut(&'a str),
+    mut each_extension: impl FnMut(&'a str),
+) -> Result<Offer<'a>, HandshakeError>
+where
+    I: IntoIterator<Item = (&'a str, &'a [u8])>,
+{
     if method != "GET" {
         return Err(HandshakeError::MethodNotGet);
     }
@@ -410,8 +642,7 @@ where
     let mut bad_version: Option<Option<u16>> = None;
     let mut origin: Option<&[u8]> = None;
     let mut origins = 0usize;
-    let mut protocols: Vec<String> = Vec::new();
-    let mut extensions: Vec<String> = Vec::new();
+    let mut protocols = Distinct::default();
     for (name, value) in headers {
         let is = |n: &str| name.eq_ignore_ascii_case(n);
         if is("Host") {
@@ -441,17 +672,17 @@ where
                 let p = core::str::from_utf8(p).map_err(|_| HandshakeError::InvalidProtocolHeader)?;
                 // RFC 6455 §4.1: elements "MUST be non-empty strings [...]
                 // and MUST all be unique strings" (1#token).
-                if !is_token(p.as_bytes()) || protocols.iter().any(|q| q == p) {
+                if !is_token(p.as_bytes()) || !protocols.insert(p) {
                     return Err(HandshakeError::InvalidProtocolHeader);
                 }
-                protocols.push(String::from(p));
+                each_protocol(p);
                 any = true;
             }
             if !any {
                 return Err(HandshakeError::InvalidProtocolHeader);
             }
         } else if is("Sec-WebSocket-Extensions") {
-            parse_extensions(value, &mut extensions)?;
+            for_each_extension(value, &mut each_extension)?;
         }
     }
     let host = match host.map(core::str::from_utf8) {
@@ -477,10 +708,10 @@ where
     };
     let origin = match (origin, origins) {
         (None, _) => None,
-        (Some(o), 1) => Some(String::from(core::str::from_utf8(o).map_err(|_| HandshakeError::OriginRejected)?)),
+        (Some(o), 1) => Some(core::str::from_utf8(o).map_err(|_| HandshakeError::OriginRejected)?),
         _ => return Err(HandshakeError::OriginRejected),
     };
-    Ok(UpgradeOffer { key: String::from(key), host: String::from(host), origin, protocols, extensions })
+    Ok(Offer { key, host, origin })
 }
 
 /// Headers [`accept_response`] writes itself.
@@ -513,38 +744,75 @@ pub fn accept_response(
     extensions: &[&str],
     headers: &[(&str, &str)],
 ) -> Result<Vec<u8>, HandshakeError> {
+    write_101(key, protocol, extensions, headers)
+}
+
+/// The 101 response for `negotiated`, with the extra `headers`.
+fn write_accept(key: &str, negotiated: &Negotiated, headers: &[(String, String)]) -> Result<Vec<u8>, HandshakeError> {
+    write_101(key, negotiated.protocol.as_deref(), &negotiated.extensions, headers)
+}
+
+/// The first lines of every 101 response, up to the accept value.
+const SWITCHING: &[u8] =
+    b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ";
+
+fn write_101<E, N, V>(
+    key: &str,
+    protocol: Option<&str>,
+    extensions: &[E],
+    headers: &[(N, V)],
+) -> Result<Vec<u8>, HandshakeError>
+where
+    E: AsRef<str>,
+    N: AsRef<str>,
+    V: AsRef<str>,
+{
     if protocol.is_some_and(|p| !is_token(p.as_bytes())) {
         return Err(HandshakeError::InvalidProtocol);
     }
-    let mut scratch = Vec::new();
     for e in extensions {
-        parse_extensions(e.as_bytes(), &mut scratch)?;
+        for_each_extension(e.as_ref().as_bytes(), |_| {})?;
     }
     for (name, value) in headers {
-        check_header(name, value, ACCEPT_RESERVED)?;
+        check_header(name.as_ref(), value.as_ref(), ACCEPT_RESERVED)?;
     }
-    let mut out = Vec::with_capacity(160);
-    push_status_line(&mut out, 101, "Switching Protocols");
-    push_header(&mut out, "Upgrade", "websocket");
-    push_header(&mut out, "Connection", "Upgrade");
-    push_header(&mut out, "Sec-WebSocket-Accept", accept_key(key).as_str());
+    const PROTOCOL: &[u8] = b"Sec-WebSocket-Protocol: ";
+    const EXTENSIONS: &[u8] = b"Sec-WebSocket-Extensions: ";
+    fn trim<E: AsRef<str>>(e: &E) -> &str {
+        e.as_ref().trim_matches([' ', '\t'])
+    }
+    let mut len = SWITCHING.len() + 28 + 2 + 2;
     if let Some(p) = protocol {
-        push_header(&mut out, "Sec-WebSocket-Protocol", p);
+        len += PROTOCOL.len() + p.len() + 2;
     }
     if !extensions.is_empty() {
-        out.extend_from_slice(b"Sec-WebSocket-Extensions: ");
+        len += EXTENSIONS.len() + extensions.iter().map(|e| trim(e).len() + 2).sum::<usize>();
+    }
+    len += headers.iter().map(|(n, v)| n.as_ref().len() + v.as_ref().len() + 4).sum::<usize>();
+    let mut out = Vec::with_capacity(len);
+    out.extend_from_slice(SWITCHING);
+    out.extend_from_slice(accept_key(key).as_str().as_bytes());
+    out.extend_from_slice(b"\r\n");
+    if let Some(p) = protocol {
+        out.extend_from_slice(PROTOCOL);
+        out.extend_from_slice(p.as_bytes());
+        out.extend_from_slice(b"\r\n");
+    }
+    if !extensions.is_empty() {
+        out.extend_from_slice(EXTENSIONS);
         for (i, e) in extensions.iter().enumerate() {
             if i > 0 {
                 out.extend_from_slice(b", ");
             }
-            out.extend_from_slice(e.trim_matches([' ', '\t']).as_bytes());
+            out.extend_from_slice(trim(e).as_bytes());
         }
         out.extend_from_slice(b"\r\n");
     }
     for (name, value) in headers {
-        push_header(&mut out, name, value);
+        push_header(&mut out, name.as_ref(), value.as_ref());
     }
     out.extend_from_slice(b"\r\n");
+    debug_assert_eq!(out.len(), len);
     Ok(out)
 }
 
