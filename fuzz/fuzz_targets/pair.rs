@@ -1,0 +1,693 @@
+//! Structure-aware: a client and a server wired back to back, driven by an
+//! `Arbitrary` sequence of operations (sends of every kind, partial
+//! deliveries in uneven pieces, EOF). Both start Open
+//! (`open_client`/`open_server`) or go through the whole opening handshake.
+//!
+//! A model runs beside them and is checked after every step:
+//!
+//! - every send succeeds or fails exactly as the model predicts (the
+//!   `UsageError` variant included), and a refused send queues nothing;
+//! - the bytes each side writes, parsed by an independent frame parser, are
+//!   exactly the frames the model expects, correctly encoded and masked,
+//!   with nothing after that side's Close;
+//! - each side receives exactly the events a reference receiver derives
+//!   from those frames (messages intact and in order, fragments assembled,
+//!   Pings, Pongs including automatic ones, the Close with its code, or the
+//!   limit error the receiver's config calls for), in order;
+//! - `state()` is what the model says; at the end, after all bytes are
+//!   delivered, every expected event was seen, each side's received close
+//!   code is what the other sent, and `transport_action()` follows.
+#![no_main]
+
+use std::collections::VecDeque;
+
+use arbitrary::Arbitrary;
+use libfuzzer_sys::fuzz_target;
+use wsproto::handshake::{AcceptOptions, ClientOptions, WsUri};
+use wsproto::{
+    ChaChaRng, CloseCode, Config, Connection, Delivery, Error, MessageKind, State, TransportAction, UsageError,
+};
+use wsproto_fuzz::{close_code_sendable, owned, pieces, Ev, Normalizer, Wire, WireFrame, WireParser};
+
+#[derive(Arbitrary, Debug, Clone, Copy)]
+struct SideConfig {
+    chunks: bool,
+    no_auto_pong: bool,
+    no_auto_close_reply: bool,
+    small_limits: bool,
+    /// Receive through `feed`/`poll` instead of `read`.
+    poll: bool,
+}
+
+impl SideConfig {
+    fn config(self) -> Config {
+        let mut config = Config::default();
+        if self.chunks {
+            config.delivery = Delivery::Chunks;
+        }
+        config.auto_pong = !self.no_auto_pong;
+        config.auto_close_reply = !self.no_auto_close_reply;
+        if self.small_limits {
+            config.max_frame_size = 200;
+            config.max_message_size = 300;
+        }
+        config
+    }
+}
+
+#[derive(Arbitrary, Debug)]
+enum Op {
+    SendText { client: bool, text: String },
+    SendBinary { client: bool, data: Vec<u8> },
+    Begin { client: bool, text: bool, data: Vec<u8> },
+    Continue { client: bool, data: Vec<u8> },
+    Finish { client: bool, data: Vec<u8> },
+    Ping { client: bool, data: Vec<u8> },
+    Pong { client: bool, data: Vec<u8> },
+    Close { client: bool, code: u16, reason: String },
+    Deliver { from_client: bool, max_bytes: u16, split: u8 },
+    Eof { to_client: bool },
+    ReleaseMemory { client: bool },
+}
+
+#[derive(Arbitrary, Debug)]
+struct Input {
+    handshake: bool,
+    client: SideConfig,
+    server: SideConfig,
+    ops: Vec<Op>,
+}
+
+/// A frame the model expects a side to write. `reason: None` on a Close
+/// the connection wrote by itself after a failure: only its code is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Expect {
+    Frame(WireFrame),
+    Close { code: Option<u16>, reason: Option<Vec<u8>> },
+}
+
+/// One side: the connection and everything the model knows about it.
+struct Peer {
+    conn: Connection,
+    is_client: bool,
+    config: Config,
+    poll: bool,
+    // What the model predicts about its state.
+    open: bool,
+    announced: bool,
+    close_sent: bool,
+    close_received: bool,
+    send_failed: bool,
+    rx_error: Option<Error>,
+    eof: bool,
+    /// An open fragmented message this side is sending: kind and bytes so far.
+    sending: Option<(MessageKind, Vec<u8>)>,
+    /// Frames this side queued that the peer has not parsed off the wire yet.
+    queued: VecDeque<Expect>,
+    /// This side's Close went over the wire.
+    wire_close: bool,
+    /// Automatic Pongs in a row at the end of the queue, none of whose bytes
+    /// went out (past 16, the newest replaces the last: RFC 6455 §5.5.3
+    /// lets an endpoint answer only the most recent Ping), and the size of
+    /// the last one.
+    pong_run: u8,
+    last_pong_size: usize,
+    // Receiving: the parser of the peer's bytes, the reference receiver,
+    // and what the connection reported.
+    wire_in: WireParser,
+    ref_message: Option<(MessageKind, Vec<u8>)>,
+    ref_done: bool,
+    expected: Vec<Result<Ev, Error>>,
+    seen: usize,
+    norm: Normalizer,
+    leftover: Vec<u8>,
+}
+
+impl Peer {
+    fn new(conn: Connection, is_client: bool, side: SideConfig, open: bool, handshake: bool) -> Peer {
+        Peer {
+            conn,
+            is_client,
+            config: side.config(),
+            poll: side.poll,
+            open,
+            announced: false,
+            close_sent: false,
+            close_received: false,
+            send_failed: false,
+            rx_error: None,
+            eof: false,
+            sending: None,
+            queued: VecDeque::new(),
+            wire_close: false,
+            pong_run: 0,
+            last_pong_size: 0,
+            // A client reads a server's unmasked frames, and the reverse.
+            wire_in: WireParser::new(!is_client, handshake),
+            ref_message: None,
+            ref_done: false,
+            expected: Vec::new(),
+            seen: 0,
+            norm: Normalizer::default(),
+            leftover: Vec::new(),
+        }
+    }
+
+    fn expected_state(&self) -> State {
+        if !self.open {
+            return if self.rx_error.is_some() { State::Closed } else { State::Connecting };
+        }
+        if self.rx_error.is_some() || self.eof || (self.close_sent && self.close_received) {
+            State::Closed
+        } else if self.close_sent || self.close_received {
+            State::Closing
+        } else {
+            State::Open
+        }
+    }
+
+    fn can_send(&self) -> Result<(), UsageError> {
+        if self.send_failed {
+            Err(UsageError::Failed)
+        } else if !self.open {
+            Err(UsageError::NotOpen)
+        } else if self.close_sent {
+            Err(UsageError::AlreadyClosing)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// The reference receiver: a complete header arrived for this side.
+    fn ref_header(&mut self, fin: bool, opcode: u8, len: u64) {
+        let _ = fin;
+        if self.ref_done {
+            return;
+        }
+        if len > self.config.max_frame_size {
+            self.expected.push(Err(Error::FrameTooLarge { len, max: self.config.max_frame_size }));
+            self.ref_done = true;
+            return;
+        }
+        if opcode & 0x8 == 0 && self.config.delivery == Delivery::Messages {
+            let so_far = match (opcode, &self.ref_message) {
+                (0, Some((_, data))) => data.len() as u64,
+                _ => 0,
+            };
+            if so_far + len > self.config.max_message_size as u64 {
+                self.expected.push(Err(Error::MessageTooLarge { max: self.config.max_message_size }));
+                self.ref_done = true;
+            }
+        }
+    }
+
+    /// The reference receiver: a complete frame arrived for this side.
+    fn ref_frame(&mut self, frame: &WireFrame) {
+        if self.ref_done {
+            return;
+        }
+        match frame.opcode {
+            0 => {
+                let (_, data) = self.ref_message.as_mut().expect("our peer sent a continuation with no message open");
+                data.extend_from_slice(&frame.payload);
+            }
+            1 | 2 => {
+                assert!(self.ref_message.is_none(), "our peer began a message inside another");
+                let kind = if frame.opcode == 1 { MessageKind::Text } else { MessageKind::Binary };
+                self.ref_message = Some((kind, frame.payload.clone()));
+            }
+            9 => return self.expected.push(Ok(Ev::Ping(frame.payload.clone()))),
+            10 => return self.expected.push(Ok(Ev::Pong(frame.payload.clone()))),
+            8 => {
+                let p = &frame.payload;
+                let ev = if p.is_empty() {
+                    Ev::Close(CloseCode::NO_STATUS.0, Vec::new())
+                } else {
+                    assert!(p.len() >= 2, "our peer sent a 1-byte Close payload");
+                    let code = u16::from_be_bytes([p[0], p[1]]);
+                    assert!(close_code_sendable(code), "our peer sent close code {code}");
+                    assert!(core::str::from_utf8(&p[2..]).is_ok(), "our peer sent a non-UTF-8 close reason");
+                    Ev::Close(code, p[2..].to_vec())
+                };
+                self.expected.push(Ok(ev));
+                self.ref_done = true;
+                return;
+            }
+            op => panic!("opcode {op}"),
+        }
+        if frame.fin {
+            let (kind, data) = self.ref_message.take().unwrap();
+            if kind == MessageKind::Text {
+                assert!(core::str::from_utf8(&data).is_ok(), "our peer sent a text message that is not UTF-8");
+            }
+            self.expected.push(Ok(Ev::Message(kind, data)));
+        }
+    }
+
+    fn check_seen(&mut self, got: Result<Ev, Error>) {
+        let want = self.expected.get(self.seen);
+        assert_eq!(want, Some(&got), "side (client: {}) received something the model does not expect", self.is_client);
+        self.seen += 1;
+    }
+
+    /// Handles an event the connection reported (already copied out).
+    fn on_event(&mut self, ev: Ev) {
+        match ev {
+            Ev::UpgradeRequest => {
+                assert!(!self.is_client && !self.open, "an unexpected upgrade request");
+                self.conn.accept(&AcceptOptions::new()).expect("accepting the request");
+                self.open = true;
+                self.pong_run = 0;
+            }
+            Ev::HandshakeComplete => {
+                if self.is_client {
+                    assert!(!self.open, "HandshakeComplete twice");
+                    self.open = true;
+                } else {
+                    assert!(self.open && !self.announced, "HandshakeComplete before accept, or twice");
+                }
+                self.announced = true;
+            }
+            Ev::HttpRequest | Ev::HttpResponse(_) | Ev::Other => panic!("unexpected {ev:?}"),
+            ev => {
+                let before = self.norm.events.len();
+                self.norm.push(ev);
+                let new: Vec<Ev> = self.norm.events.drain(before..).collect();
+                for ev in new {
+                    self.check_seen(Ok(ev.clone()));
+                    match ev {
+                        Ev::Ping(payload) => {
+                            if self.config.auto_pong && self.open && !self.close_sent && !self.send_failed {
+                                if self.pong_run >= 16 {
+                                    let last = self.queued.pop_back();
+                                    assert!(
+                                        matches!(&last, Some(Expect::Frame(WireFrame { opcode: 10, .. }))),
+                                        "the replaced Pong"
+                                    );
+                                    self.pong_run -= 1;
+                                }
+                                self.last_pong_size = 2 + payload.len() + if self.is_client { 4 } else { 0 };
+                                self.queued.push_back(Expect::Frame(WireFrame { fin: true, opcode: 10, payload }));
+                                self.pong_run += 1;
+                            }
+                        }
+                        Ev::Close(code, _) => {
+                            self.close_received = true;
+                            if self.config.auto_close_reply && !self.close_sent {
+                                let code = (code != CloseCode::NO_STATUS.0).then_some(code);
+                                self.queued.push_back(Expect::Close { code, reason: Some(Vec::new()) });
+                                self.close_sent = true;
+                                self.pong_run = 0;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+
+    fn on_error(&mut self, e: Error) {
+        self.check_seen(Err(e.clone()));
+        if self.open && !self.close_sent && !self.send_failed {
+            self.queued.push_back(Expect::Close { code: Some(e.close_code().0), reason: None });
+            self.close_sent = true;
+            self.pong_run = 0;
+        }
+        self.send_failed = true;
+        self.rx_error = Some(e);
+        assert_eq!(self.conn.state(), State::Closed);
+    }
+
+    /// Gives `piece` to the connection through its read path and handles
+    /// every event.
+    fn receive(&mut self, piece: &[u8]) {
+        if let Some(e) = self.rx_error.clone() {
+            let got = if self.poll {
+                self.conn.feed(piece);
+                self.conn.poll().err()
+            } else {
+                let mut buf = piece.to_vec();
+                self.conn.read(&mut buf).err()
+            };
+            assert_eq!(got, Some(e), "the error must be sticky");
+            return;
+        }
+        let budget = self.leftover.len() + piece.len() + 8;
+        let mut events = 0;
+        if self.poll {
+            self.conn.feed(piece);
+            loop {
+                let ev = match self.conn.poll() {
+                    Ok(read) => match read.event {
+                        Some(event) => owned(&event),
+                        None => break,
+                    },
+                    Err(e) => return self.on_error(e),
+                };
+                events += 1;
+                assert!(events <= budget, "poll loops");
+                self.on_event(ev);
+            }
+        } else {
+            self.leftover.extend_from_slice(piece);
+            let mut buf = core::mem::take(&mut self.leftover);
+            let mut off = 0;
+            loop {
+                let len = buf.len() - off;
+                let (consumed, ev) = match self.conn.read(&mut buf[off..]) {
+                    Ok(read) => (read.consumed, read.event.map(|e| owned(&e))),
+                    Err(e) => return self.on_error(e),
+                };
+                assert!(consumed <= len);
+                off += consumed;
+                let Some(ev) = ev else {
+                    if self.open {
+                        assert_eq!(consumed, len, "a read with no event consumes everything");
+                    }
+                    break;
+                };
+                events += 1;
+                assert!(events <= budget, "read loops");
+                self.on_event(ev);
+            }
+            self.leftover = buf.split_off(off);
+        }
+    }
+
+    /// Applies a send: compares the result with the prediction, and on
+    /// success records the frame it queued.
+    fn send(
+        &mut self,
+        predicted: Result<(), UsageError>,
+        frame: Expect,
+        call: impl FnOnce(&mut Connection) -> Result<(), UsageError>,
+    ) {
+        let before = self.conn.sender().pending_len();
+        let got = call(&mut self.conn);
+        assert_eq!(got, predicted, "send result (client: {})", self.is_client);
+        if got.is_ok() {
+            assert!(self.conn.sender().pending_len() > before, "a send queued nothing");
+            self.queued.push_back(frame);
+            self.pong_run = 0;
+        } else {
+            assert_eq!(self.conn.sender().pending_len(), before, "a refused send queued bytes");
+        }
+    }
+}
+
+fn valid_prefix(bytes: &[u8]) -> bool {
+    match core::str::from_utf8(bytes) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    }
+}
+
+fn data_frame(opcode: u8, fin: bool, payload: &[u8]) -> Expect {
+    Expect::Frame(WireFrame { fin, opcode, payload: payload.to_vec() })
+}
+
+struct Pair {
+    peers: [Peer; 2],
+}
+
+const CLIENT: usize = 0;
+const SERVER: usize = 1;
+
+impl Pair {
+    fn new(input: &Input) -> Pair {
+        let (client, server) = if input.handshake {
+            let uri = WsUri::parse("ws://example.com/chat").unwrap();
+            let client =
+                Connection::client(&uri, &ClientOptions::new(), input.client.config(), ChaChaRng::from_seed([5; 32]))
+                    .unwrap();
+            let server = Connection::server(input.server.config(), Default::default());
+            (client, server)
+        } else {
+            (
+                Connection::open_client(input.client.config(), ChaChaRng::from_seed([5; 32])),
+                Connection::open_server(input.server.config()),
+            )
+        };
+        let open = !input.handshake;
+        Pair {
+            peers: [
+                Peer::new(client, true, input.client, open, input.handshake),
+                Peer::new(server, false, input.server, open, input.handshake),
+            ],
+        }
+    }
+
+    /// Moves up to `max` pending bytes from `from` to the other side, in
+    /// pieces of at most `split` bytes (0: one piece).
+    fn deliver(&mut self, from: usize, max: usize, split: u8) {
+        let [a, b] = &mut self.peers;
+        let (s, r) = if from == CLIENT { (a, b) } else { (b, a) };
+        let n = max.min(s.conn.sender().pending_len());
+        if n == 0 {
+            return;
+        }
+        if s.pong_run > 0 && n > s.conn.sender().pending_len() - s.last_pong_size {
+            // The last automatic Pong starts going out: it stays.
+            s.pong_run = 0;
+        }
+        let bytes = s.conn.sender().pending()[..n].to_vec();
+        s.conn.sender().advance(n).unwrap();
+        // What went over the wire must be what the model expects, and the
+        // reference receiver learns what the other side should see.
+        for item in r.wire_in.push(&bytes) {
+            match item {
+                Wire::Header { fin, opcode, len } => r.ref_header(fin, opcode, len),
+                Wire::Frame(frame) => {
+                    assert!(!s.wire_close, "a frame after our Close: {frame:?}");
+                    let want = s.queued.pop_front().expect("a frame the model did not expect");
+                    match &want {
+                        Expect::Frame(f) => assert_eq!(f, &frame, "frame on the wire"),
+                        Expect::Close { code, reason } => {
+                            assert_eq!(frame.opcode, 8, "expected a Close, got {frame:?}");
+                            let p = &frame.payload;
+                            let got_code = (p.len() >= 2).then(|| u16::from_be_bytes([p[0], p[1]]));
+                            assert_eq!(got_code, *code, "close code on the wire");
+                            if let Some(reason) = reason {
+                                assert_eq!(&p[2.min(p.len())..], &reason[..], "close reason on the wire");
+                            }
+                        }
+                    }
+                    if frame.opcode == 8 {
+                        s.wire_close = true;
+                    }
+                    r.ref_frame(&frame);
+                }
+            }
+        }
+        let seed = (n as u16) ^ u16::from(split) << 8;
+        let sizes = pieces(bytes.len(), split, seed);
+        let mut rest = &bytes[..];
+        for size in sizes {
+            let (piece, tail) = rest.split_at(size);
+            rest = tail;
+            r.receive(piece);
+        }
+    }
+
+    fn eof(&mut self, side: usize) {
+        let p = &mut self.peers[side];
+        let got = p.conn.read_eof().map(|e| e.map(|e| owned(&e)));
+        if p.rx_error.is_some() {
+            assert_eq!(got, Ok(None), "EOF after a failure");
+        } else if !p.open {
+            // The handshake failed: nothing can be sent any more.
+            match got {
+                Err(Error::Handshake(ref e)) => p.rx_error = Some(Error::Handshake(e.clone())),
+                other => panic!("EOF during the handshake gave {other:?}"),
+            }
+            p.send_failed = true;
+        } else {
+            if p.close_received || p.eof {
+                assert_eq!(got, Ok(None), "EOF after the peer's Close or a first EOF");
+            } else {
+                assert_eq!(got, Ok(Some(Ev::Close(CloseCode::ABNORMAL.0, Vec::new()))), "EOF is 1006");
+            }
+            // The transport is gone: nothing more can be sent.
+            p.send_failed = true;
+        }
+        p.eof = true;
+        p.ref_done = true;
+    }
+
+    fn check_states(&self) {
+        for p in &self.peers {
+            assert_eq!(p.conn.state(), p.expected_state(), "state (client: {})", p.is_client);
+            assert!(p.seen <= p.expected.len());
+        }
+    }
+
+    fn apply(&mut self, op: &Op) {
+        let side = |client: bool| if client { CLIENT } else { SERVER };
+        match op {
+            Op::SendText { client, text } => {
+                let p = &mut self.peers[side(*client)];
+                let predicted =
+                    p.can_send().and(if p.sending.is_some() { Err(UsageError::FragmentOutOfOrder) } else { Ok(()) });
+                p.send(predicted, data_frame(1, true, text.as_bytes()), |c| c.sender().send_text(text));
+            }
+            Op::SendBinary { client, data } => {
+                let p = &mut self.peers[side(*client)];
+                let predicted =
+                    p.can_send().and(if p.sending.is_some() { Err(UsageError::FragmentOutOfOrder) } else { Ok(()) });
+                p.send(predicted, data_frame(2, true, data), |c| c.sender().send_binary(data));
+            }
+            Op::Begin { client, text, data } => {
+                let p = &mut self.peers[side(*client)];
+                let kind = if *text { MessageKind::Text } else { MessageKind::Binary };
+                let predicted = p.can_send().and_then(|_| {
+                    if p.sending.is_some() {
+                        Err(UsageError::FragmentOutOfOrder)
+                    } else if *text && !valid_prefix(data) {
+                        Err(UsageError::InvalidUtf8)
+                    } else {
+                        Ok(())
+                    }
+                });
+                let ok = predicted.is_ok();
+                p.send(predicted, data_frame(if *text { 1 } else { 2 }, false, data), |c| {
+                    c.sender().begin_message(kind, data)
+                });
+                if ok {
+                    p.sending = Some((kind, data.clone()));
+                }
+            }
+            Op::Continue { client, data } | Op::Finish { client, data } => {
+                let fin = matches!(op, Op::Finish { .. });
+                let p = &mut self.peers[side(*client)];
+                let predicted = p.can_send().and_then(|_| match &p.sending {
+                    None => Err(UsageError::FragmentOutOfOrder),
+                    Some((MessageKind::Text, so_far)) => {
+                        let all = [&so_far[..], &data[..]].concat();
+                        let ok = if fin { core::str::from_utf8(&all).is_ok() } else { valid_prefix(&all) };
+                        if ok {
+                            Ok(())
+                        } else {
+                            Err(UsageError::InvalidUtf8)
+                        }
+                    }
+                    Some(_) => Ok(()),
+                });
+                let ok = predicted.is_ok();
+                p.send(predicted, data_frame(0, fin, data), |c| {
+                    if fin {
+                        c.sender().finish_message(data)
+                    } else {
+                        c.sender().continue_message(data)
+                    }
+                });
+                if ok {
+                    if fin {
+                        p.sending = None;
+                    } else {
+                        p.sending.as_mut().unwrap().1.extend_from_slice(data);
+                    }
+                }
+            }
+            Op::Ping { client, data } | Op::Pong { client, data } => {
+                let ping = matches!(op, Op::Ping { .. });
+                let p = &mut self.peers[side(*client)];
+                let predicted =
+                    p.can_send().and(if data.len() > 125 { Err(UsageError::ControlPayloadTooLong) } else { Ok(()) });
+                let opcode = if ping { 9 } else { 10 };
+                p.send(predicted, data_frame(opcode, true, data), |c| {
+                    if ping {
+                        c.sender().send_ping(data)
+                    } else {
+                        c.sender().send_pong(data)
+                    }
+                });
+            }
+            Op::Close { client, code, reason } => {
+                // Half the codes come from the sendable ones, so that the
+                // close handshake actually happens often.
+                const CODES: [u16; 14] =
+                    [1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 3000, 4999];
+                let code = if *code < 0x8000 { CODES[usize::from(*code) % CODES.len()] } else { *code };
+                let p = &mut self.peers[side(*client)];
+                let predicted = p.can_send().and_then(|_| {
+                    if !close_code_sendable(code) {
+                        Err(UsageError::InvalidCloseCode(code))
+                    } else if reason.len() > 123 {
+                        Err(UsageError::ControlPayloadTooLong)
+                    } else {
+                        Ok(())
+                    }
+                });
+                let ok = predicted.is_ok();
+                let frame = Expect::Close { code: Some(code), reason: Some(reason.as_bytes().to_vec()) };
+                p.send(predicted, frame, |c| c.sender().send_close(CloseCode(code), reason));
+                if ok {
+                    p.close_sent = true;
+                }
+            }
+            Op::Deliver { from_client, max_bytes, split } => {
+                self.deliver(side(*from_client), usize::from(*max_bytes), *split);
+            }
+            Op::Eof { to_client } => self.eof(side(*to_client)),
+            Op::ReleaseMemory { client } => {
+                let p = &mut self.peers[side(*client)];
+                let before = p.conn.heap_size();
+                p.conn.release_memory();
+                assert!(p.conn.heap_size() <= before, "release_memory grew the heap");
+            }
+        }
+        self.check_states();
+    }
+
+    /// Delivers everything both ways until neither side has anything to
+    /// write, then checks that each side saw all it should have.
+    fn settle(&mut self) {
+        for round in 0.. {
+            let idle = self.peers.iter_mut().all(|p| p.conn.sender().pending_len() == 0);
+            if idle {
+                break;
+            }
+            assert!(round < 16, "the pair never goes idle");
+            self.deliver(CLIENT, usize::MAX, 0);
+            self.deliver(SERVER, usize::MAX, 0);
+            self.check_states();
+        }
+        for p in &self.peers {
+            assert!(p.queued.is_empty(), "frames the model expected never went out: {:?}", p.queued);
+            assert_eq!(
+                p.seen,
+                p.expected.len(),
+                "events never reported (client: {}): {:?}",
+                p.is_client,
+                &p.expected[p.seen..]
+            );
+        }
+        let [c, s] = &self.peers;
+        if c.close_sent && c.close_received && s.close_sent && s.close_received {
+            // The close handshake completed: both are Closed, and each
+            // received the code the other sent (checked frame by frame
+            // above); the server closes TCP first.
+            assert_eq!(c.conn.state(), State::Closed);
+            assert_eq!(s.conn.state(), State::Closed);
+            assert_eq!(s.conn.transport_action(), TransportAction::Close);
+            let clean = c.rx_error.is_none() && !c.eof;
+            let want = if clean { TransportAction::WaitForPeerClose } else { TransportAction::Close };
+            assert_eq!(c.conn.transport_action(), want);
+        }
+        for p in &self.peers {
+            if p.conn.state() != State::Closed {
+                assert_eq!(p.conn.transport_action(), TransportAction::Continue);
+            }
+        }
+    }
+}
+
+fuzz_target!(|input: Input| {
+    let mut pair = Pair::new(&input);
+    pair.check_states();
+    for op in &input.ops {
+        pair.apply(op);
+    }
+    pair.settle();
+});
