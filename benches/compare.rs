@@ -618,6 +618,7 @@ const IMPL_NAMES: [&str; 3] = ["ours", "tungstenite", "fastwebsockets"];
 enum Work {
     W1,
     W2,
+    W2Read,
     W2Chunks,
     W3,
     W4Small,
@@ -683,6 +684,27 @@ fn ours_recv(conn: &mut Connection, wire: &[u8], buf: &mut [u8]) -> Outcome {
             }
         }
         assert_eq!(start, buf.len(), "read leaves nothing behind without an event");
+    }
+    out
+}
+
+/// Like [`ours_recv`], but each 64 KiB piece is copied straight into the
+/// connection's own input buffer (`input_buffer`, as a socket read would),
+/// where an unfragmented binary frame stays until it is whole and is then
+/// delivered in place: one copy per byte, as the peers make.
+#[inline(never)]
+fn ours_recv_buffered(conn: &mut Connection, wire: &[u8]) -> Outcome {
+    let mut out = Outcome::default();
+    for chunk in wire.chunks(CHUNK) {
+        conn.input_buffer(chunk.len())[..chunk.len()].copy_from_slice(chunk);
+        conn.input_written(chunk.len()).expect("input_written");
+        loop {
+            match conn.poll().expect("wsproto poll").event {
+                None => break,
+                Some(Event::Message(m)) => out.add(m.as_bytes()),
+                Some(other) => panic!("unexpected event {other:?}"),
+            }
+        }
     }
     out
 }
@@ -978,6 +1000,21 @@ fn run(ctx: &mut Ctx<'_>, work: Work, imp: usize, verify: bool) -> Sample {
     // The workloads borrow the data mutably only for fastwebsockets' W5
     // masking; receive workloads take the wire by pointer first.
     match work {
+        Work::W2 if imp == OURS => {
+            let recv = std::mem::replace(&mut ctx.data.w2, Recv { wire: Vec::new(), expect: Outcome::default() });
+            let mut conn = Connection::open_server(our_config());
+            let (outcome, secs, allocs) = measure(verify, || ours_recv_buffered(&mut conn, &recv.wire));
+            ctx.data.w2 = recv;
+            Sample { secs, allocs, outcome }
+        }
+        Work::W2Read => {
+            let recv = std::mem::replace(&mut ctx.data.w2, Recv { wire: Vec::new(), expect: Outcome::default() });
+            let mut conn = Connection::open_server(our_config());
+            let buf = &mut ctx.buf;
+            let (outcome, secs, allocs) = measure(verify, || ours_recv(&mut conn, &recv.wire, buf));
+            ctx.data.w2 = recv;
+            Sample { secs, allocs, outcome }
+        }
         Work::W2Chunks => {
             let recv = std::mem::replace(&mut ctx.data.w2, Recv { wire: Vec::new(), expect: Outcome::default() });
             let mut config = our_config();
@@ -1013,7 +1050,7 @@ fn run(ctx: &mut Ctx<'_>, work: Work, imp: usize, verify: bool) -> Sample {
 fn expected(data: &Data, work: Work) -> Outcome {
     match work {
         Work::W1 => data.w1.expect,
-        Work::W2 | Work::W2Chunks => data.w2.expect,
+        Work::W2 | Work::W2Read | Work::W2Chunks => data.w2.expect,
         Work::W3 => data.w3.expect,
         Work::W4Small => data.small_expect,
         Work::W4Large => data.large_expect,
@@ -1298,6 +1335,7 @@ fn main() {
     let rows_spec = [
         (Work::W1, "W1", format!("recv {} × 16 B masked text", data.w1.expect.messages), Unit::Msgs),
         (Work::W2, "W2", format!("recv {} × 1 MiB masked binary", data.large_n), Unit::Bytes),
+        (Work::W2Read, "W2", "  same, ours via read() on a 64 KiB buffer (assembly copy)".to_string(), Unit::Bytes),
         (Work::W2Chunks, "W2", "  same, ours with Delivery::Chunks (no assembly)".to_string(), Unit::Bytes),
         (Work::W3, "W3", format!("recv {} × 256 B UTF-8 text, 4 fragments", data.w3.expect.messages), Unit::Msgs),
         (Work::W4Small, "W4", format!("send {} × 16 B text (server)", data.small_n), Unit::Msgs),
@@ -1319,10 +1357,10 @@ fn main() {
             if matches!(work, Work::W6 | Work::W6Standalone) {
                 na[FWS] = Some(na_fws_hs);
             }
-            if matches!(work, Work::W6Standalone | Work::W2Chunks) {
+            if matches!(work, Work::W6Standalone | Work::W2Chunks | Work::W2Read) {
                 na[TUNG] = Some("—");
             }
-            if work == Work::W2Chunks {
+            if matches!(work, Work::W2Chunks | Work::W2Read) {
                 na[FWS] = Some("—");
             }
             for (k, slot) in na.iter_mut().enumerate() {

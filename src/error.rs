@@ -182,6 +182,9 @@ pub enum UsageError {
     InvalidUtf8,
     /// The number of bytes reported as written exceeds what was pending.
     AdvancedPastPending,
+    /// More bytes were reported with `input_written` than the room
+    /// `input_buffer` gave.
+    InputOverrun,
     /// The call does not fit the connection's role or phase (for example
     /// accepting an upgrade that was not requested).
     WrongState,
@@ -201,6 +204,7 @@ impl fmt::Display for UsageError {
             UsageError::FragmentOutOfOrder => "fragment out of order",
             UsageError::InvalidUtf8 => "text is not valid UTF-8",
             UsageError::AdvancedPastPending => "advanced past the pending bytes",
+            UsageError::InputOverrun => "more input reported than the room given",
             UsageError::WrongState => "call does not fit the connection's role or phase",
             UsageError::Handshake(e) => return write!(f, "invalid handshake answer: {e}"),
         })

@@ -232,8 +232,11 @@ struct Core {
 /// docs for the driver loop.
 pub struct Connection {
     core: Core,
+    /// The buffered input path's buffer: bytes `in_start..in_end` are
+    /// received and not consumed; the rest is room to read into.
     inbuf: Vec<u8>,
     in_start: usize,
+    in_end: usize,
 }
 
 impl core::fmt::Debug for Connection {
@@ -266,7 +269,7 @@ impl Core {
         }
     }
 
-    fn read<'a>(&'a mut self, input: &'a mut [u8]) -> Result<Read<'a>, Error> {
+    fn read<'a>(&'a mut self, input: &'a mut [u8], hold: bool) -> Result<Read<'a>, Error> {
         let Core { config, rules, phase, negotiated, announce, rx, tx } = self;
         if !matches!(phase, Phase::Open) {
             if let Some(e) = &rx.error {
@@ -279,7 +282,7 @@ impl Core {
             let negotiated = negotiated.as_deref().unwrap_or(&NOTHING_NEGOTIATED);
             return Ok(Read { consumed: 0, event: Some(Event::HandshakeComplete(negotiated)), sender: tx });
         }
-        let (consumed, event) = rx.read(input, tx, config, rules)?;
+        let (consumed, event) = rx.read(input, hold, tx, config, rules)?;
         Ok(Read { consumed, event, sender: tx })
     }
 }
@@ -369,7 +372,7 @@ fn keep_negotiated(n: Negotiated) -> Option<Box<Negotiated>> {
 
 impl Connection {
     fn from_core(core: Core) -> Connection {
-        Connection { core, inbuf: Vec::new(), in_start: 0 }
+        Connection { core, inbuf: Vec::new(), in_start: 0, in_end: 0 }
     }
 
     /// A server connection in the Open state, for a connection whose
@@ -499,26 +502,78 @@ impl Connection {
     /// during the handshake, the HTTP answer) that goes with it is queued,
     /// and every later read returns the same error.
     pub fn read<'a>(&'a mut self, input: &'a mut [u8]) -> Result<Read<'a>, Error> {
-        self.core.read(input)
+        self.core.read(input, false)
     }
 
-    /// Buffers received bytes for [`Connection::poll`]. The buffer grows
-    /// with what is fed and not yet polled.
-    pub fn feed(&mut self, data: &[u8]) {
-        if self.in_start == self.inbuf.len() {
-            self.inbuf.clear();
-        } else if self.in_start > 0 {
-            self.inbuf.drain(..self.in_start);
+    /// Room to read transport bytes into, at least `min` bytes, inside the
+    /// connection's own input buffer: the buffered path without a copy.
+    /// Read into it, report how many bytes arrived with
+    /// [`Connection::input_written`], then [`Connection::poll`].
+    ///
+    /// ```
+    /// # use wsproto::{Config, Connection, Event, Message};
+    /// let mut conn = Connection::open_client(Config::default(), wsproto::ChaChaRng::from_seed([0; 32]));
+    /// let from_socket = b"\x81\x05Hello";
+    /// let room = conn.input_buffer(4096);
+    /// room[..from_socket.len()].copy_from_slice(from_socket); // socket.read(room)
+    /// conn.input_written(from_socket.len()).unwrap();
+    /// assert_eq!(conn.poll().unwrap().event, Some(Event::Message(Message::Text("Hello"))));
+    /// ```
+    pub fn input_buffer(&mut self, min: usize) -> &mut [u8] {
+        if self.in_start == self.in_end {
+            (self.in_start, self.in_end) = (0, 0);
         }
-        self.in_start = 0;
-        self.inbuf.extend_from_slice(data);
+        // Move what is unconsumed (usually the start of the next frame) to
+        // the front while that is cheaper than the room it frees, so that a
+        // large frame held until whole is not moved when nearly complete.
+        if self.in_start > 0 && self.in_end - self.in_start < self.in_start {
+            self.inbuf.copy_within(self.in_start..self.in_end, 0);
+            self.in_end -= self.in_start;
+            self.in_start = 0;
+        }
+        if self.inbuf.len() - self.in_end < min {
+            if self.in_start > 0 {
+                self.inbuf.copy_within(self.in_start..self.in_end, 0);
+                self.in_end -= self.in_start;
+                self.in_start = 0;
+            }
+            let want = self.in_end.saturating_add(min);
+            if self.inbuf.len() < want {
+                // Grow geometrically, and expose all the room allocated.
+                self.inbuf.reserve(want - self.inbuf.len());
+                self.inbuf.resize(self.inbuf.capacity(), 0);
+            }
+        }
+        &mut self.inbuf[self.in_end..]
     }
 
-    /// Returns the next event from the bytes given to [`Connection::feed`],
-    /// or no event when more bytes are needed. `consumed` counts bytes of
-    /// the internal buffer and needs no action.
+    /// Reports that `n` bytes were written at the start of the room that
+    /// [`Connection::input_buffer`] returned.
+    pub fn input_written(&mut self, n: usize) -> Result<(), UsageError> {
+        if n > self.inbuf.len() - self.in_end {
+            return Err(UsageError::InputOverrun);
+        }
+        self.in_end += n;
+        Ok(())
+    }
+
+    /// Buffers received bytes for [`Connection::poll`] (a copy; read into
+    /// [`Connection::input_buffer`] to avoid it). The buffer holds what is
+    /// fed and not yet polled, and a message that arrives in one frame is
+    /// kept in it until it is whole, then delivered from it without
+    /// a copy. Do not mix this path with [`Connection::read`] on one
+    /// connection: a frame held here is unmasked in place as it arrives.
+    pub fn feed(&mut self, data: &[u8]) {
+        self.input_buffer(data.len())[..data.len()].copy_from_slice(data);
+        self.in_end += data.len();
+    }
+
+    /// Returns the next event from the bytes given to [`Connection::feed`]
+    /// or [`Connection::input_written`], or no event when more bytes are
+    /// needed. `consumed` counts bytes of the internal buffer and needs no
+    /// action.
     pub fn poll(&mut self) -> Result<Read<'_>, Error> {
-        let read = self.core.read(&mut self.inbuf[self.in_start..])?;
+        let read = self.core.read(&mut self.inbuf[self.in_start..self.in_end], true)?;
         self.in_start += read.consumed;
         Ok(read)
     }
@@ -623,9 +678,9 @@ impl Connection {
     pub fn release_memory(&mut self) {
         self.core.rx.release_memory();
         self.core.tx.release_memory();
-        if self.in_start == self.inbuf.len() {
+        if self.in_start == self.in_end {
             self.inbuf = Vec::new();
-            self.in_start = 0;
+            (self.in_start, self.in_end) = (0, 0);
         }
     }
 
@@ -700,5 +755,48 @@ mod tests {
         conn.sender().send_text("t").unwrap();
         read_all(&mut conn, masked_ping(b"c"));
         assert_eq!(conn.sender().pending(), &[1, b'a', 0x8A, 1, b'b', 0x81, 1, b't', 0x8A, 1, b'c']);
+    }
+
+    /// A masked binary frame of `len` bytes, as a client sends it.
+    fn masked_binary(len: usize) -> (Vec<u8>, Vec<u8>) {
+        let payload: Vec<u8> = (0..len).map(|i| (i * 7) as u8).collect();
+        let mut frame = alloc::vec![0x82, 0xFF];
+        frame.extend_from_slice(&(len as u64).to_be_bytes());
+        frame.extend_from_slice(&[9, 8, 7, 6]);
+        let start = frame.len();
+        frame.extend_from_slice(&payload);
+        crate::frame::apply_mask(&mut frame[start..], [9, 8, 7, 6], 0);
+        (frame, payload)
+    }
+
+    #[test]
+    fn a_large_binary_frame_is_delivered_from_the_input_buffer_without_a_copy() {
+        let (frame, payload) = masked_binary(1 << 20);
+        let mut conn = Connection::open_server(Config::default());
+        for piece in frame.chunks(1000) {
+            let room = conn.input_buffer(piece.len());
+            room[..piece.len()].copy_from_slice(piece);
+            conn.input_written(piece.len()).unwrap();
+            if piece.as_ptr_range().end != frame.as_ptr_range().end {
+                let read = conn.poll().unwrap();
+                assert_eq!((read.consumed, read.event), (0, None), "held until whole");
+            }
+        }
+        // The received bytes end where the free room begins.
+        let end_of_input = conn.input_buffer(0).as_ptr() as usize;
+        let read = conn.poll().unwrap();
+        let Some(Event::Message(Message::Binary(data))) = read.event else { panic!("no message") };
+        assert_eq!(data, &payload[..]);
+        assert_eq!(data.as_ptr() as usize + data.len(), end_of_input, "delivered in place");
+        assert_eq!(conn.core.rx.heap_size(), 0, "the assembly buffer was not used");
+    }
+
+    #[test]
+    fn input_written_past_the_room_is_refused() {
+        let mut conn = Connection::open_server(Config::default());
+        let room = conn.input_buffer(16).len();
+        assert_eq!(conn.input_written(room + 1), Err(UsageError::InputOverrun));
+        conn.input_written(room).unwrap();
+        assert_eq!(conn.input_written(1), Err(UsageError::InputOverrun));
     }
 }

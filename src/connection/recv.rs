@@ -80,14 +80,22 @@ pub(crate) struct Receiver {
     pub(crate) eof: bool,
     /// The sticky error.
     pub(crate) error: Option<Error>,
+    /// Payload bytes of a held frame (see `whole_message`) already unmasked
+    /// and, for text, validated in place.
+    held: usize,
 }
 
 impl Receiver {
     /// Processes `input` until one event is ready or the input is used up.
     /// Returns the bytes consumed and the event.
+    ///
+    /// With `hold`, an unfragmented message whose frame is not complete yet
+    /// is left unconsumed (the caller's buffer keeps growing until it is
+    /// whole) instead of being copied into the assembly buffer.
     pub(crate) fn read<'a>(
         &'a mut self,
         input: &'a mut [u8],
+        hold: bool,
         tx: &mut Sender,
         config: &Config,
         rules: &HeaderRules,
@@ -102,7 +110,7 @@ impl Receiver {
             // RFC 6455 §5.5.1: after a Close, nothing more is processed.
             return Ok((input.len(), None));
         }
-        let (consumed, out) = match self.step(input, tx, config, rules) {
+        let (consumed, out) = match self.step(input, hold, tx, config, rules) {
             Ok(result) => result,
             Err(e) => return Err(self.fail(e, tx)),
         };
@@ -173,12 +181,13 @@ impl Receiver {
     fn step(
         &mut self,
         input: &mut [u8],
+        hold: bool,
         tx: &mut Sender,
         config: &Config,
         rules: &HeaderRules,
     ) -> Result<(usize, Option<Out>), Error> {
-        if let Some(whole) = self.whole_message(input, config, rules) {
-            return Ok(whole);
+        if let Some(whole) = self.whole_message(input, hold, config, rules) {
+            return whole;
         }
         let mut pos = 0;
         loop {
@@ -284,54 +293,102 @@ impl Receiver {
     /// The fast path for the most common input: a whole, valid, unfragmented
     /// text or binary message at the start of `input`, with no frame or
     /// message in progress. It is unmasked in place and delivered without a
-    /// copy. Anything else (a partial frame, a control frame, a 64-bit
-    /// length, any rule broken) returns `None` and takes the general path,
-    /// which gives the same result for these frames and reports the errors.
+    /// copy. Anything else (a control frame, a fragment, any rule broken)
+    /// returns `None` and takes the general path, which gives the same
+    /// result for these frames and reports the errors.
+    ///
+    /// With `hold` (the connection's own input buffer), such a message that
+    /// has not fully arrived is left unconsumed, `(0, None)`, so that it is
+    /// delivered in place once whole. Each piece is unmasked, and text
+    /// validated, as it arrives, while it is in cache; text still fails at
+    /// the first bad byte (RFC 6455 §8.1).
     #[inline]
     fn whole_message(
         &mut self,
         input: &mut [u8],
+        hold: bool,
         config: &Config,
         rules: &HeaderRules,
-    ) -> Option<(usize, Option<Out>)> {
+    ) -> Option<Result<(usize, Option<Out>), Error>> {
         if self.frame.is_some()
             || self.message.is_some()
             || self.decoder.is_mid_header()
             || config.delivery != Delivery::Messages
-            || input.len() < 2
+            || input.is_empty()
         {
             return None;
         }
-        let (first, second) = (input[0], input[1]);
+        // Not all of it here yet: keep it in the buffer, or let the general
+        // path take it piece by piece.
+        let wait = if hold { Some(Ok((0, None))) } else { None };
         // FIN set, no RSV bit, opcode 0x1 or 0x2.
-        let kind = match first {
+        let kind = match input[0] {
             0x81 => MessageKind::Text,
             0x82 => MessageKind::Binary,
             _ => return None,
         };
+        let Some(&second) = input.get(1) else { return wait };
         let masked = second & 0x80 != 0;
         if masked != (rules.role == Role::Server) {
             return None;
         }
         let (len, mut header_len) = match second & 0x7F {
-            126 if input.len() >= 4 => (usize::from(u16::from_be_bytes([input[2], input[3]])), 4),
-            126 | 127 => return None,
-            short => (usize::from(short), 2),
+            126 => match input.get(2..4) {
+                Some(&[a, b]) => (u64::from(u16::from_be_bytes([a, b])), 4),
+                _ => return wait,
+            },
+            127 => match input.get(2..10).and_then(|b| b.first_chunk::<8>()) {
+                Some(b) => (u64::from_be_bytes(*b), 10),
+                None => return wait,
+            },
+            short => (u64::from(short), 2),
         };
-        if (header_len == 4 && len < 126) || len as u64 > rules.max_payload || len > config.max_message_size {
+        // Minimal length encodings only (RFC 6455 §5.2), within the limits.
+        let minimal = match header_len {
+            4 => len >= 126,
+            10 => len > u64::from(u16::MAX) && len >> 63 == 0,
+            _ => true,
+        };
+        if !minimal || len > rules.max_payload || len > config.max_message_size as u64 {
             return None;
         }
+        let len = usize::try_from(len).ok()?;
         let mut key = None;
         if masked {
-            key = Some(*input.get(header_len..header_len + 4)?.first_chunk::<4>()?);
+            let Some(k) = input.get(header_len..header_len + 4).and_then(|k| k.first_chunk::<4>()) else {
+                return wait;
+            };
+            key = Some(*k);
             header_len += 4;
         }
         let end = header_len.checked_add(len)?;
-        let payload = input.get_mut(header_len..end)?;
-        if let Some(key) = key {
-            apply_mask(payload, key, 0);
+        let complete = end <= input.len();
+        if !complete && !hold {
+            return None;
         }
-        Some((end, Some(Out::Message { kind, src: Src::Input, range: header_len..end })))
+        // Without `hold`, `held` is 0: nothing was processed in place.
+        let done = if hold { self.held } else { 0 };
+        let arrived = end.min(input.len());
+        let fresh = &mut input[header_len + done..arrived];
+        if let Some(key) = key {
+            apply_mask(fresh, key, done);
+        }
+        if kind == MessageKind::Text && (done > 0 || !complete) {
+            if done == 0 {
+                self.utf8 = Utf8Validator::new();
+            }
+            let checked = self.utf8.feed(fresh).and_then(|()| if complete { self.utf8.finish() } else { Ok(()) });
+            if checked.is_err() {
+                self.held = 0;
+                return Some(Err(Error::InvalidUtf8));
+            }
+        }
+        if !complete {
+            self.held = done + fresh.len();
+            return wait;
+        }
+        self.held = 0;
+        Some(Ok((end, Some(Out::Message { kind, src: Src::Input, range: header_len..end }))))
     }
 
     /// Checks a new frame against the message state (RFC 6455 §5.4) and the
