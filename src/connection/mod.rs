@@ -441,14 +441,20 @@ impl Connection {
         let Phase::UpgradeRequested(request) = &core.phase else {
             return Err(UsageError::WrongState);
         };
-        let (response, negotiated) = request.accept(options).map_err(UsageError::Handshake)?;
         // The connection would have to apply an accepted extension to every
         // frame; it implements none yet, and never accepts one it would
         // then ignore.
-        if !negotiated.extensions.is_empty() {
-            return Err(UsageError::Handshake(HandshakeError::UnsupportedExtension));
-        }
-        core.tx.queue_raw(&response);
+        let supported = |n: &Negotiated| {
+            if n.extensions.is_empty() {
+                Ok(())
+            } else {
+                Err(HandshakeError::UnsupportedExtension)
+            }
+        };
+        let tx = &mut core.tx;
+        let negotiated = request
+            .accept_with(options, supported, |response| tx.queue_raw(response))
+            .map_err(UsageError::Handshake)?;
         core.tx.open = true;
         core.negotiated = keep_negotiated(negotiated);
         core.announce = true;

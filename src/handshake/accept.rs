@@ -3,9 +3,7 @@
 
 use core::fmt;
 
-use base64::alphabet;
-use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
-use base64::engine::DecodePaddingMode;
+use base64::engine::general_purpose::GeneralPurpose;
 use base64::Engine;
 
 use super::HandshakeError;
@@ -13,16 +11,6 @@ use crate::rng::RandomSource;
 
 /// RFC 6455 §1.3: the GUID appended to the key, "258EAFA5-E914-47DA-95CA-C5AB0DC85B11".
 pub const GUID: &str = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
-
-/// Standard base64 that requires padding (RFC 6455 §4.3 `base64-padding`)
-/// but tolerates non-zero trailing bits: the RFC's own example key in §4.1,
-/// "AQIDBAUGBwgJCgsMDQ4PEC==", has them.
-const KEY_ENGINE: GeneralPurpose = GeneralPurpose::new(
-    &alphabet::STANDARD,
-    GeneralPurposeConfig::new()
-        .with_decode_allow_trailing_bits(true)
-        .with_decode_padding_mode(DecodePaddingMode::RequireCanonical),
-);
 
 const ENCODE_ENGINE: GeneralPurpose = base64::engine::general_purpose::STANDARD;
 
@@ -87,14 +75,16 @@ pub fn accept_key(key: &str) -> AcceptKey {
 /// when decoded, is 16 bytes in length." Returns the trimmed key.
 pub fn check_key(key: &[u8]) -> Result<&str, HandshakeError> {
     let key = super::http::trim_ows(key);
-    // 16 bytes encode to 24 characters with padding; refuse anything else
-    // before decoding.
-    if key.len() != 24 {
-        return Err(HandshakeError::InvalidKey);
-    }
-    let mut decoded = [0u8; 18];
-    match KEY_ENGINE.decode_slice(key, &mut decoded) {
-        Ok(16) => core::str::from_utf8(key).map_err(|_| HandshakeError::InvalidKey),
+    // 16 bytes encode to 22 characters of the standard alphabet and the
+    // padding `==` (RFC 4648 §4). The 4 bits left over in the last
+    // character may be anything (the RFC's own example key in §4.1,
+    // "AQIDBAUGBwgJCgsMDQ4PEC==", has them).
+    match key {
+        [data @ .., b'=', b'=']
+            if data.len() == 22 && data.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/') =>
+        {
+            core::str::from_utf8(key).map_err(|_| HandshakeError::InvalidKey)
+        }
         _ => Err(HandshakeError::InvalidKey),
     }
 }
@@ -141,5 +131,61 @@ impl SecKey {
 impl fmt::Debug for SecKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "SecKey({:?})", self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use base64::alphabet;
+    use base64::engine::general_purpose::GeneralPurposeConfig;
+    use base64::engine::DecodePaddingMode;
+
+    /// Standard base64 that requires padding (RFC 6455 §4.3 `base64-padding`)
+    /// but tolerates non-zero trailing bits: the RFC's own example key in §4.1,
+    /// "AQIDBAUGBwgJCgsMDQ4PEC==", has them.
+    const KEY_ENGINE: GeneralPurpose = GeneralPurpose::new(
+        &alphabet::STANDARD,
+        GeneralPurposeConfig::new()
+            .with_decode_allow_trailing_bits(true)
+            .with_decode_padding_mode(DecodePaddingMode::RequireCanonical),
+    );
+
+    /// `check_key` as a decoder sees it: 24 characters that decode to 16
+    /// bytes.
+    fn decodes_to_16(key: &[u8]) -> bool {
+        let mut decoded = [0u8; 18];
+        key.len() == 24 && KEY_ENGINE.decode_slice(key, &mut decoded) == Ok(16)
+    }
+
+    #[test]
+    fn check_key_agrees_with_a_base64_decoder() {
+        let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_ .\x00\xff";
+        let base = *b"dGhlIHNhbXBsZSBub25jZQ==";
+        assert!(check_key(&base).is_ok());
+        assert!(check_key(b"AQIDBAUGBwgJCgsMDQ4PEC==").is_ok());
+        // Every byte at every position, and pairs at the end.
+        for i in 0..base.len() {
+            for b in 0..=255u8 {
+                let mut key = base;
+                key[i] = b;
+                assert_eq!(check_key(&key).is_ok(), decodes_to_16(&key), "{key:?}");
+            }
+        }
+        for &x in alphabet {
+            for &y in alphabet {
+                for &z in alphabet {
+                    let mut key = base;
+                    key[21] = x;
+                    key[22] = y;
+                    key[23] = z;
+                    assert_eq!(check_key(&key).is_ok(), decodes_to_16(&key), "{key:?}");
+                }
+            }
+        }
+        for len in 0..40 {
+            let key: alloc::vec::Vec<u8> = base.iter().copied().cycle().take(len).collect();
+            assert_eq!(check_key(&key).is_ok(), decodes_to_16(&key), "{key:?}");
+        }
     }
 }

@@ -98,9 +98,25 @@ pub(crate) fn check_value(value: &str) -> Result<(), HandshakeError> {
     Ok(())
 }
 
+/// RFC 9110 §5.6.2: `tchar`, as a table.
+static TCHAR: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        table[i] = b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'!' | b'#' | b'$' | b'%' | b'&' | b'\'' | b'*' | b'+' | b'-' | b'.' | b'^' | b'_' | b'`' | b'|' | b'~'
+            );
+        i += 1;
+    }
+    table
+};
+
 /// RFC 9110 §5.6.2: `tchar`.
 pub(crate) fn is_tchar(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+    TCHAR[usize::from(b)]
 }
 
 /// RFC 9110 §5.6.2: `token = 1*tchar`.
@@ -135,6 +151,9 @@ pub(crate) fn list_has_token(value: &[u8], token: &str) -> bool {
 /// (backslash escapes inside quotes are honoured). `None` when a quoted
 /// string is not terminated.
 pub(crate) fn split_unquoted(value: &[u8], sep: u8) -> Option<SplitUnquoted<'_>> {
+    if !value.contains(&b'"') {
+        return Some(SplitUnquoted { rest: Some(value), sep, quoted: false });
+    }
     let mut in_quotes = false;
     let mut escaped = false;
     for &b in value {
@@ -146,7 +165,7 @@ pub(crate) fn split_unquoted(value: &[u8], sep: u8) -> Option<SplitUnquoted<'_>>
             in_quotes = !in_quotes;
         }
     }
-    (!in_quotes).then_some(SplitUnquoted { rest: Some(value), sep })
+    (!in_quotes).then_some(SplitUnquoted { rest: Some(value), sep, quoted: true })
 }
 
 /// The iterator [`split_unquoted`] returns (over a value whose quotes are
@@ -155,6 +174,8 @@ pub(crate) fn split_unquoted(value: &[u8], sep: u8) -> Option<SplitUnquoted<'_>>
 pub(crate) struct SplitUnquoted<'a> {
     rest: Option<&'a [u8]>,
     sep: u8,
+    /// The value has a quote: look for `sep` outside quoted strings.
+    quoted: bool,
 }
 
 impl<'a> Iterator for SplitUnquoted<'a> {
@@ -162,6 +183,18 @@ impl<'a> Iterator for SplitUnquoted<'a> {
 
     fn next(&mut self) -> Option<&'a [u8]> {
         let rest = self.rest?;
+        if !self.quoted {
+            return match rest.iter().position(|&b| b == self.sep) {
+                Some(i) => {
+                    self.rest = rest.get(i + 1..);
+                    rest.get(..i)
+                }
+                None => {
+                    self.rest = None;
+                    Some(rest)
+                }
+            };
+        }
         let mut in_quotes = false;
         let mut escaped = false;
         for (i, &b) in rest.iter().enumerate() {

@@ -278,7 +278,7 @@ impl UpgradeRequest {
     }
 
     /// Checks the choices in `options` against the offer.
-    pub(crate) fn choose(&self, options: &AcceptOptions) -> Result<Negotiated, HandshakeError> {
+    fn choose(&self, options: &AcceptOptions) -> Result<Negotiated, HandshakeError> {
         choose(
             options,
             |p| self.protocols().any(|o| o == p),
@@ -752,9 +752,44 @@ fn write_accept(key: &str, negotiated: &Negotiated, headers: &[(String, String)]
     write_101(key, negotiated.protocol.as_deref(), &negotiated.extensions, headers)
 }
 
+impl UpgradeRequest {
+    /// [`UpgradeRequest::accept`], handing the response to `emit` instead
+    /// of returning it (a response that fits is built on the stack), once
+    /// `allow` agreed to what is negotiated. The errors come in the same
+    /// order as from `accept`, then `allow`'s.
+    pub(crate) fn accept_with(
+        &self,
+        options: &AcceptOptions,
+        allow: impl FnOnce(&Negotiated) -> Result<(), HandshakeError>,
+        emit: impl FnOnce(&[u8]),
+    ) -> Result<Negotiated, HandshakeError> {
+        let negotiated = self.choose(options)?;
+        let (protocol, extensions) = (negotiated.protocol.as_deref(), &negotiated.extensions[..]);
+        let len = check_101(protocol, extensions, &options.headers)?;
+        allow(&negotiated)?;
+        let mut stack = [0u8; 256];
+        if let Some(buf) = stack.get_mut(..len) {
+            let mut out = SliceOut { buf, at: 0 };
+            put_101(&mut out, self.key(), protocol, extensions, &options.headers);
+            emit(out.buf);
+        } else {
+            let mut out = Vec::with_capacity(len);
+            put_101(&mut out, self.key(), protocol, extensions, &options.headers);
+            emit(&out);
+        }
+        Ok(negotiated)
+    }
+}
+
 /// The first lines of every 101 response, up to the accept value.
 const SWITCHING: &[u8] =
     b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ";
+const PROTOCOL: &[u8] = b"Sec-WebSocket-Protocol: ";
+const EXTENSIONS: &[u8] = b"Sec-WebSocket-Extensions: ";
+
+fn trim_extension<E: AsRef<str>>(e: &E) -> &str {
+    e.as_ref().trim_matches([' ', '\t'])
+}
 
 fn write_101<E, N, V>(
     key: &str,
@@ -762,6 +797,20 @@ fn write_101<E, N, V>(
     extensions: &[E],
     headers: &[(N, V)],
 ) -> Result<Vec<u8>, HandshakeError>
+where
+    E: AsRef<str>,
+    N: AsRef<str>,
+    V: AsRef<str>,
+{
+    let len = check_101(protocol, extensions, headers)?;
+    let mut out = Vec::with_capacity(len);
+    put_101(&mut out, key, protocol, extensions, headers);
+    debug_assert_eq!(out.len(), len);
+    Ok(out)
+}
+
+/// Checks the parts of a 101 response and returns its length.
+fn check_101<E, N, V>(protocol: Option<&str>, extensions: &[E], headers: &[(N, V)]) -> Result<usize, HandshakeError>
 where
     E: AsRef<str>,
     N: AsRef<str>,
@@ -776,44 +825,75 @@ where
     for (name, value) in headers {
         check_header(name.as_ref(), value.as_ref(), ACCEPT_RESERVED)?;
     }
-    const PROTOCOL: &[u8] = b"Sec-WebSocket-Protocol: ";
-    const EXTENSIONS: &[u8] = b"Sec-WebSocket-Extensions: ";
-    fn trim<E: AsRef<str>>(e: &E) -> &str {
-        e.as_ref().trim_matches([' ', '\t'])
-    }
     let mut len = SWITCHING.len() + 28 + 2 + 2;
     if let Some(p) = protocol {
         len += PROTOCOL.len() + p.len() + 2;
     }
     if !extensions.is_empty() {
-        len += EXTENSIONS.len() + extensions.iter().map(|e| trim(e).len() + 2).sum::<usize>();
+        len += EXTENSIONS.len() + extensions.iter().map(|e| trim_extension(e).len() + 2).sum::<usize>();
     }
     len += headers.iter().map(|(n, v)| n.as_ref().len() + v.as_ref().len() + 4).sum::<usize>();
-    let mut out = Vec::with_capacity(len);
-    out.extend_from_slice(SWITCHING);
-    out.extend_from_slice(accept_key(key).as_str().as_bytes());
-    out.extend_from_slice(b"\r\n");
+    Ok(len)
+}
+
+/// Where a response is written.
+trait Out {
+    fn put(&mut self, bytes: &[u8]);
+}
+
+impl Out for Vec<u8> {
+    fn put(&mut self, bytes: &[u8]) {
+        self.extend_from_slice(bytes);
+    }
+}
+
+/// A buffer of exactly the response's length.
+struct SliceOut<'a> {
+    buf: &'a mut [u8],
+    at: usize,
+}
+
+impl Out for SliceOut<'_> {
+    fn put(&mut self, bytes: &[u8]) {
+        if let Some(dst) = self.buf.get_mut(self.at..self.at + bytes.len()) {
+            dst.copy_from_slice(bytes);
+        }
+        self.at += bytes.len();
+    }
+}
+
+/// Writes a 101 response whose parts [`check_101`] accepted.
+fn put_101<E, N, V>(out: &mut impl Out, key: &str, protocol: Option<&str>, extensions: &[E], headers: &[(N, V)])
+where
+    E: AsRef<str>,
+    N: AsRef<str>,
+    V: AsRef<str>,
+{
+    out.put(SWITCHING);
+    out.put(accept_key(key).as_str().as_bytes());
+    out.put(b"\r\n");
     if let Some(p) = protocol {
-        out.extend_from_slice(PROTOCOL);
-        out.extend_from_slice(p.as_bytes());
-        out.extend_from_slice(b"\r\n");
+        out.put(PROTOCOL);
+        out.put(p.as_bytes());
+        out.put(b"\r\n");
     }
     if !extensions.is_empty() {
-        out.extend_from_slice(EXTENSIONS);
+        out.put(EXTENSIONS);
         for (i, e) in extensions.iter().enumerate() {
             if i > 0 {
-                out.extend_from_slice(b", ");
+                out.put(b", ");
             }
-            out.extend_from_slice(trim(e).as_bytes());
+            out.put(trim_extension(e).as_bytes());
         }
-        out.extend_from_slice(b"\r\n");
+        out.put(b"\r\n");
     }
     for (name, value) in headers {
-        push_header(&mut out, name.as_ref(), value.as_ref());
+        out.put(name.as_ref().as_bytes());
+        out.put(b": ");
+        out.put(value.as_ref().as_bytes());
+        out.put(b"\r\n");
     }
-    out.extend_from_slice(b"\r\n");
-    debug_assert_eq!(out.len(), len);
-    Ok(out)
+    out.put(b"\r\n");
 }
 
 /// Writes a response that refuses the upgrade (or answers a plain HTTP
@@ -845,4 +925,56 @@ pub fn reject_response(
     out.extend_from_slice(b"\r\n");
     out.extend_from_slice(body);
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn upgrade(extra: &str) -> UpgradeRequest {
+        let head = alloc::format!(
+            "GET /chat HTTP/1.1\r\nHost: example.com\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\
+             Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n{extra}\r\n"
+        );
+        match ServerHandshake::default().parse(head.as_bytes()) {
+            Ok(Status::Complete { value: Incoming::WebSocket(u), .. }) => u,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn accept_with_emits_what_accept_returns() {
+        let long = "v".repeat(300);
+        let request = upgrade("Sec-WebSocket-Protocol: chat, superchat\r\nSec-WebSocket-Extensions: x-a; p=1, x-b\r\n");
+        let cases = [
+            AcceptOptions::new(),
+            AcceptOptions::new().protocol("superchat").header("Set-Cookie", "a=b"),
+            AcceptOptions::new().extension("x-b").extension(" x-a; p=1 "),
+            AcceptOptions::new().header("X-Long", long.as_str()),
+            AcceptOptions::new().protocol("nope"),
+            AcceptOptions::new().extension("x-c"),
+            AcceptOptions::new().header("Bad Name", "v"),
+        ];
+        for options in cases {
+            let mut emitted = Vec::new();
+            let got = request.accept_with(&options, |_| Ok(()), |r| emitted.extend_from_slice(r));
+            match request.accept(&options) {
+                Ok((response, negotiated)) => {
+                    assert_eq!(got, Ok(negotiated));
+                    assert_eq!(emitted, response);
+                }
+                Err(e) => {
+                    assert_eq!(got, Err(e));
+                    assert!(emitted.is_empty());
+                }
+            }
+        }
+        // `allow` is asked after the checks of `accept`, before anything is
+        // emitted.
+        let refuse = |_: &Negotiated| Err(HandshakeError::UnsupportedExtension);
+        let options = AcceptOptions::new().header("Bad Name", "v");
+        assert_eq!(request.accept_with(&options, refuse, |_| panic!()), Err(HandshakeError::InvalidHeaderName));
+        let options = AcceptOptions::new().extension("x-b");
+        assert_eq!(request.accept_with(&options, refuse, |_| panic!()), Err(HandshakeError::UnsupportedExtension));
+    }
 }
