@@ -80,6 +80,9 @@ pub(crate) struct Receiver {
     pub(crate) eof: bool,
     /// The sticky error.
     pub(crate) error: Option<Error>,
+    /// Text appended to `assembly` (this range) but not validated yet: it
+    /// is validated in one pass before the call that appended it returns.
+    text_unchecked: Option<(usize, usize)>,
     /// Payload bytes of a held frame (see `whole_message`) already unmasked
     /// and, for text, validated in place.
     held: usize,
@@ -189,6 +192,30 @@ impl Receiver {
         if let Some(whole) = self.whole_message(input, hold, config, rules) {
             return whole;
         }
+        let result = self.step_frames(input, tx, config, rules);
+        // Text assembled during this call is validated before anything is
+        // reported, error or event, so the outcome is the same as if each
+        // byte had been checked on arrival (RFC 6455 §8.1, fail-fast), at
+        // the cost of one validator pass per call rather than per fragment.
+        self.check_text()?;
+        result
+    }
+
+    /// Validates the assembled text not checked yet.
+    fn check_text(&mut self) -> Result<(), Error> {
+        if let Some((from, to)) = self.text_unchecked.take() {
+            self.utf8.feed(&self.assembly[from..to]).map_err(|_| Error::InvalidUtf8)?;
+        }
+        Ok(())
+    }
+
+    fn step_frames(
+        &mut self,
+        input: &mut [u8],
+        tx: &mut Sender,
+        config: &Config,
+        rules: &HeaderRules,
+    ) -> Result<(usize, Option<Out>), Error> {
         let mut pos = 0;
         loop {
             let Some(frame) = &mut self.frame else {
@@ -209,6 +236,8 @@ impl Receiver {
                     // The whole control payload is here: no copy.
                     frame.unmask(&mut input[piece.clone()]);
                     self.frame = None;
+                    // Text that came first is judged before this frame acts.
+                    self.check_text()?;
                     let out = self.control(opcode, Src::Input, piece, &input[..], tx, config)?;
                     return Ok((pos + avail, Some(out)));
                 }
@@ -223,6 +252,7 @@ impl Receiver {
                     return Ok((pos, None));
                 }
                 self.frame = None;
+                self.check_text()?;
                 let range = self.control_start..self.assembly.len();
                 self.truncate_to = Some(self.control_start);
                 let scratch = core::mem::take(&mut self.assembly);
@@ -244,11 +274,12 @@ impl Receiver {
                     }
                     frame.buffered = true;
                     frame.unmask(&mut input[piece.clone()]);
-                    let added = &input[piece];
+                    let from = self.assembly.len();
+                    self.assembly.extend_from_slice(&input[piece]);
                     if kind == MessageKind::Text {
-                        self.utf8.feed(added).map_err(|_| Error::InvalidUtf8)?;
+                        let start = self.text_unchecked.map_or(from, |(start, _)| start);
+                        self.text_unchecked = Some((start, self.assembly.len()));
                     }
-                    self.assembly.extend_from_slice(added);
                     pos += avail;
                     if frame.remaining > 0 {
                         return Ok((pos, None));
@@ -256,6 +287,7 @@ impl Receiver {
                     let fin = frame.fin;
                     self.frame = None;
                     if fin {
+                        self.check_text()?;
                         self.utf8.finish().map_err(|_| Error::InvalidUtf8)?;
                         self.message = None;
                         self.truncate_to = Some(0);
