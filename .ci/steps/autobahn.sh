@@ -8,6 +8,7 @@
 # Reports (JSON and HTML) go to target/autobahn/reports/{server,client}.
 # Environment: AUTOBAHN_VENV overrides where the virtualenv lives.
 set -uo pipefail
+bin="${CARGO_TARGET_DIR:-target}/release/examples"
 cd "$(dirname "$0")/../.."
 root=$PWD
 
@@ -113,7 +114,7 @@ status=0
 
 # --- Server role: wstest's fuzzing client against autobahn_server ----------
 start=$SECONDS
-target/release/examples/autobahn_server "$server_addr" >"$work/server.log" 2>&1 &
+"$bin"/autobahn_server "$server_addr" >"$work/server.log" 2>&1 &
 server_pid=$!
 pids+=("$server_pid")
 wait_listening "$server_addr" "$server_pid" || die "autobahn_server did not start: $(cat "$work/server.log")"
@@ -135,7 +136,7 @@ if ! wait_listening "$fuzzer_addr" "$fuzzer_pid"; then
   tail -n 20 "$work/fuzzingserver.log"
   die "wstest -m fuzzingserver did not start"
 fi
-if ! bounded 900 target/release/examples/autobahn_client "ws://$fuzzer_addr" >"$work/client.log" 2>&1; then
+if ! bounded 900 "$bin"/autobahn_client "ws://$fuzzer_addr" >"$work/client.log" 2>&1; then
   tail -n 20 "$work/client.log"
   echo "autobahn: autobahn_client failed or timed out"
   status=1

@@ -12,7 +12,7 @@ if ! command -v chromium >/dev/null; then
 fi
 cargo build --example echo_server -q
 port=9211
-./target/debug/examples/echo_server "127.0.0.1:$port" >/dev/null 2>&1 &
+"${CARGO_TARGET_DIR:-target}"/debug/examples/echo_server "127.0.0.1:$port" >/dev/null 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 50); do

@@ -11,6 +11,7 @@
 #    print them back; then a graceful shutdown (`quit` on the server's
 #    standard input) must send Close 1001 to a connected client and exit 0.
 set -euo pipefail
+bin="${CARGO_TARGET_DIR:-target}/release/examples"
 cd "$(dirname "$0")/../.."
 
 connections=${LOAD_CONNECTIONS:-10000}
@@ -61,7 +62,7 @@ status_kib() { awk -v f="$2:" '$1 == f { print $2 }' "/proc/$1/status"; }
 
 # --- 1. poll_server under load_idle ----------------------------------------
 start=$SECONDS
-./target/release/examples/poll_server "127.0.0.1:$port" 2>"$work/server.log" &
+"$bin"/poll_server "127.0.0.1:$port" 2>"$work/server.log" &
 server=$!
 pids+=("$server")
 wait_port "$port" "$server"
@@ -69,7 +70,7 @@ rss_before=$(status_kib "$server" VmRSS)
 
 # A 5 s hold lets the server release the handshake buffers and print a
 # stats line while every connection is idle.
-if ! timeout 150 ./target/release/examples/load_idle "127.0.0.1:$port" "$connections" \
+if ! timeout 150 "$bin"/load_idle "127.0.0.1:$port" "$connections" \
   --hold 5 --server-pid "$server" | tee "$work/load.log"; then
   echo "poll_load: load_idle failed; server log:" >&2
   tail -20 "$work/server.log" >&2
@@ -95,14 +96,14 @@ echo "poll_load: poll_server part took $((SECONDS - start)) s"
 
 # --- 2. tokio_echo smoke run ----------------------------------------------
 mkfifo "$work/tokio_in"
-./target/release/examples/tokio_echo "127.0.0.1:$tokio_port" <"$work/tokio_in" >"$work/tokio.log" 2>&1 &
+"$bin"/tokio_echo "127.0.0.1:$tokio_port" <"$work/tokio_in" >"$work/tokio.log" 2>&1 &
 tokio=$!
 pids+=("$tokio")
 exec 4>"$work/tokio_in" # keeps the server's standard input open
 wait_port "$tokio_port" "$tokio"
 
 printf 'hello\nwörld ✓\n' >"$work/lines"
-timeout 20 ./target/release/examples/client "ws://127.0.0.1:$tokio_port/" <"$work/lines" >"$work/echoed"
+timeout 20 "$bin"/client "ws://127.0.0.1:$tokio_port/" <"$work/lines" >"$work/echoed"
 if ! cmp -s "$work/lines" "$work/echoed"; then
   echo "poll_load: tokio_echo did not echo the two lines; got:" >&2
   cat "$work/echoed" >&2
@@ -112,7 +113,7 @@ echo "poll_load: tokio_echo echoed 2 lines through the stdin client"
 
 # A client that stays connected, then a graceful shutdown.
 mkfifo "$work/client_in"
-timeout 20 ./target/release/examples/client "ws://127.0.0.1:$tokio_port/" <"$work/client_in" >"$work/stay.out" 2>"$work/stay.err" &
+timeout 20 "$bin"/client "ws://127.0.0.1:$tokio_port/" <"$work/client_in" >"$work/stay.out" 2>"$work/stay.err" &
 client=$!
 pids+=("$client")
 exec 5>"$work/client_in"
