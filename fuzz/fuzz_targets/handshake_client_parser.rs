@@ -15,11 +15,17 @@ use wsproto_fuzz::{cut, prefix};
 
 /// Bit 0: small limits; bit 1: offer subprotocols `chat` and `superchat`;
 /// bit 2: offer permessage-deflate.
-fn options(flags: u8) -> ClientOptions {
-    let mut options = ClientOptions::new();
+/// The head limits the flags select.
+fn options_limits(flags: u8) -> Limits {
     if flags & 1 != 0 {
-        options = options.limits(Limits { max_head_bytes: 300, max_headers: 8 });
+        Limits { max_head_bytes: 300, max_headers: 8 }
+    } else {
+        Limits::default()
     }
+}
+
+fn options(flags: u8) -> ClientOptions {
+    let mut options = ClientOptions::new().limits(options_limits(flags));
     if flags & 2 != 0 {
         options = options.protocol("chat").protocol("superchat");
     }
@@ -40,12 +46,14 @@ enum Outcome<T> {
 fn parse_client(pieces: &[&[u8]], flags: u8) -> Outcome<Reply> {
     let uri = WsUri::parse("ws://server.example.com/chat").unwrap();
     let key = SecKey::from_nonce(*b"the sample nonce");
-    let (mut hs, request) = ClientHandshake::with_key(&uri, &options(flags), key).unwrap();
+    let options = options(flags);
+    let (mut hs, request) = ClientHandshake::with_key(&uri, &options, key).unwrap();
     assert!(request.ends_with(b"\r\n\r\n"));
+    let max = options_limits(flags).max_head_bytes;
     let mut base = 0;
     for piece in pieces {
         match hs.parse(piece) {
-            Ok(Status::Partial) => {}
+            Ok(Status::Partial) => assert!(hs.buffered() <= max, "client holds {} > {max}", hs.buffered()),
             Ok(Status::Complete { value, consumed }) => {
                 assert!(consumed <= piece.len());
                 if let Reply::NotUpgraded(r) = &value {
@@ -62,12 +70,14 @@ fn parse_client(pieces: &[&[u8]], flags: u8) -> Outcome<Reply> {
 }
 
 fn parse_proxy(pieces: &[&[u8]], flags: u8) -> Outcome<u16> {
-    let limits = if flags & 1 != 0 { Limits { max_head_bytes: 300, max_headers: 8 } } else { Limits::default() };
+    let limits = options_limits(flags);
     let mut proxy = ProxyConnect::new(limits);
     let mut base = 0;
     for piece in pieces {
         match proxy.parse(piece) {
-            Ok(Status::Partial) => {}
+            Ok(Status::Partial) => {
+                assert!(proxy.buffered() <= limits.max_head_bytes, "proxy holds {}", proxy.buffered())
+            }
             Ok(Status::Complete { value, consumed }) => {
                 assert!(consumed <= piece.len());
                 assert!((200..300).contains(&value));

@@ -216,6 +216,12 @@ impl ClientHandshake {
         Ok((hs, out))
     }
 
+    /// Bytes of an incomplete response head held so far (never more than
+    /// `max_head_bytes`).
+    pub fn buffered(&self) -> usize {
+        self.reader.buffered()
+    }
+
     /// The `Sec-WebSocket-Key` sent.
     pub fn key(&self) -> &SecKey {
         &self.key

@@ -55,6 +55,12 @@ impl ProxyConnect {
         ProxyConnect { reader: HeadReader::new(limits) }
     }
 
+    /// Bytes of an incomplete reply head held so far (never more than
+    /// `max_head_bytes`).
+    pub fn buffered(&self) -> usize {
+        self.reader.buffered()
+    }
+
     /// Feeds bytes of the proxy's response. [`Status::Complete`] carries
     /// the 2xx status: the tunnel is open, and the bytes of `input` after
     /// `consumed` already come from the target server. Any other status is
