@@ -5,7 +5,9 @@ use alloc::boxed::Box;
 use alloc::vec::Vec;
 
 use super::{Message, MessageKind};
-use crate::frame::{apply_mask, CloseCode, FrameHeader, OpCode, Role, MAX_CONTROL_PAYLOAD, MAX_HEADER_LEN};
+#[cfg(doc)]
+use crate::frame::FrameHeader;
+use crate::frame::{apply_mask, CloseCode, OpCode, Role, MAX_CONTROL_PAYLOAD, MAX_HEADER_LEN};
 use crate::rng::RandomSource;
 use crate::utf8::Utf8Validator;
 use crate::{Error, UsageError};
@@ -289,6 +291,11 @@ impl Sender {
     }
 
     /// Encodes a frame into the queue; a client masks it with a fresh key.
+    ///
+    /// The header is written with fixed-size stores (the encoding of
+    /// [`FrameHeader::encode`], without a variable-length copy per frame),
+    /// and a masked payload is copied and masked in 16 KiB segments, so the
+    /// masking pass runs on bytes still in cache.
     fn push_frame(&mut self, opcode: OpCode, fin: bool, payload: &[u8]) {
         self.unsent_auto_pong = None;
         self.auto_pong_run = 0;
@@ -303,15 +310,35 @@ impl Sender {
             (Role::Client, None) => Some([0; 4]),
             (Role::Server, _) => None,
         };
-        let header = FrameHeader { fin, rsv: 0, opcode, mask, payload_len: payload.len() as u64 };
-        let mut buf = [0u8; MAX_HEADER_LEN];
-        let n = header.encode(&mut buf);
-        self.out.reserve(n + payload.len());
-        self.out.extend_from_slice(&buf[..n]);
-        let start = self.out.len();
-        self.out.extend_from_slice(payload);
-        if let Some(key) = mask {
-            apply_mask(&mut self.out[start..], key, 0);
+        let len = payload.len();
+        let first = (u8::from(fin) << 7) | opcode.as_u8();
+        let mask_bit = if mask.is_some() { 0x80 } else { 0 };
+        self.out.reserve(MAX_HEADER_LEN + len);
+        // RFC 6455 §5.2: the minimal length encoding.
+        if len < 126 {
+            self.out.extend_from_slice(&[first, mask_bit | len as u8]);
+        } else if let Ok(short) = u16::try_from(len) {
+            let [a, b] = short.to_be_bytes();
+            self.out.extend_from_slice(&[first, mask_bit | 126, a, b]);
+        } else {
+            let mut header = [0u8; 10];
+            header[0] = first;
+            header[1] = mask_bit | 127;
+            header[2..].copy_from_slice(&(len as u64).to_be_bytes());
+            self.out.extend_from_slice(&header);
+        }
+        match mask {
+            None => self.out.extend_from_slice(payload),
+            Some(key) => {
+                self.out.extend_from_slice(&key);
+                // 16 KiB is a multiple of 4: every segment starts at key
+                // phase 0.
+                for segment in payload.chunks(16 << 10) {
+                    let start = self.out.len();
+                    self.out.extend_from_slice(segment);
+                    apply_mask(&mut self.out[start..], key, 0);
+                }
+            }
         }
     }
 
