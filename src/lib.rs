@@ -1,6 +1,10 @@
 #![doc = include_str!("../README.md")]
 #![no_std]
-#![forbid(unsafe_code)]
+// One module, `unchecked`, may use `unsafe`; `--cfg wsproto_safe` builds
+// the crate without it.
+#![cfg_attr(not(wsproto_safe), deny(unsafe_code))]
+#![cfg_attr(wsproto_safe, forbid(unsafe_code))]
+#![deny(clippy::undocumented_unsafe_blocks)]
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
@@ -14,6 +18,7 @@ mod error;
 pub mod frame;
 pub mod handshake;
 pub mod rng;
+mod unchecked;
 pub mod utf8;
 
 pub use config::{Config, Delivery};

@@ -14,6 +14,10 @@ use simdutf8::compat::from_utf8;
 /// on non-ASCII text, as fast on short ASCII).
 #[inline]
 pub fn validate(bytes: &[u8]) -> Result<&str, InvalidUtf8> {
+    // Short messages are nearly always ASCII: checked a word at a time.
+    if let Some(text) = crate::unchecked::ascii_str(bytes) {
+        return Ok(text);
+    }
     simdutf8::basic::from_utf8(bytes).map_err(|_| InvalidUtf8)
 }
 
