@@ -12,7 +12,7 @@
 //! (`/updateReports?agent=wsproto`). `.ci/steps/autobahn.sh` runs the whole
 //! suite.
 
-use std::io::{self, Read as _, Write};
+use std::io::{self, Read as _};
 use std::net::{Shutdown, TcpStream};
 use std::time::{Duration, Instant};
 
@@ -146,19 +146,9 @@ fn session(url: &str, echo: bool) -> io::Result<Option<String>> {
     }
 }
 
-/// Writes what the connection has queued; partial writes are reported back.
+/// Writes what the connection has queued (a blocking socket takes it all).
 fn write_pending(stream: &mut TcpStream, conn: &mut Connection) -> io::Result<()> {
-    let tx = conn.sender();
-    while tx.pending_len() > 0 {
-        let n = match stream.write(tx.pending()) {
-            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
-            Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        tx.advance(n).map_err(|e| io::Error::other(e.to_string()))?;
-    }
-    Ok(())
+    conn.sender().write_to(stream).map(drop)
 }
 
 /// Waits a bounded time for the server to close TCP (RFC 6455 §7.1.1: the

@@ -11,7 +11,7 @@
 //! answered and the peer's Close is replied to by the connection itself
 //! (the default policies). `.ci/steps/autobahn.sh` runs the whole suite.
 
-use std::io::{self, Read as _, Write};
+use std::io::{self, Read as _};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::time::{Duration, Instant};
 
@@ -139,19 +139,9 @@ fn serve(mut stream: TcpStream) -> io::Result<()> {
     }
 }
 
-/// Writes what the connection has queued; partial writes are reported back.
+/// Writes what the connection has queued (a blocking socket takes it all).
 fn write_pending(stream: &mut TcpStream, conn: &mut Connection) -> io::Result<()> {
-    let tx = conn.sender();
-    while tx.pending_len() > 0 {
-        let n = match stream.write(tx.pending()) {
-            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
-            Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        tx.advance(n).map_err(|e| io::Error::other(e.to_string()))?;
-    }
-    Ok(())
+    conn.sender().write_to(stream).map(drop)
 }
 
 /// Closes TCP gracefully: sends FIN, then drains what the peer still sends

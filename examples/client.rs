@@ -130,15 +130,7 @@ fn run(url: &str) -> Result<(), String> {
     }
 }
 
-/// Writes what the connection has queued; partial writes are reported back.
+/// Writes what the connection has queued (a blocking socket takes it all).
 fn write_pending(stream: &mut TcpStream, conn: &mut Connection) -> io::Result<()> {
-    let tx = conn.sender();
-    while tx.pending_len() > 0 {
-        let n = stream.write(tx.pending())?;
-        if n == 0 {
-            return Err(io::ErrorKind::WriteZero.into());
-        }
-        tx.advance(n).map_err(|e| io::Error::other(e.to_string()))?;
-    }
-    Ok(())
+    conn.sender().write_to(stream).map(drop)
 }

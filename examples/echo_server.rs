@@ -10,7 +10,7 @@
 //! back unchanged. One port serves both the page (a plain HTTP request) and
 //! the WebSocket (an upgrade request).
 
-use std::io::{self, Read as _, Write};
+use std::io::{self, Read as _};
 use std::net::{TcpListener, TcpStream};
 use std::time::Duration;
 
@@ -106,15 +106,7 @@ fn serve(mut stream: TcpStream) -> io::Result<()> {
     }
 }
 
-/// Writes what the connection has queued; partial writes are reported back.
+/// Writes what the connection has queued (a blocking socket takes it all).
 fn write_pending(stream: &mut TcpStream, conn: &mut Connection) -> io::Result<()> {
-    let tx = conn.sender();
-    while tx.pending_len() > 0 {
-        let n = stream.write(tx.pending())?;
-        if n == 0 {
-            return Err(io::ErrorKind::WriteZero.into());
-        }
-        tx.advance(n).map_err(|e| io::Error::other(e.to_string()))?;
-    }
-    Ok(())
+    conn.sender().write_to(stream).map(drop)
 }

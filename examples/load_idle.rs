@@ -30,7 +30,7 @@
 //! It connects only to loopback addresses, and exits non-zero on any
 //! error or timeout. One thread drives everything through mio.
 
-use std::io::{self, Read as _, Write};
+use std::io::{self, Read as _};
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -307,18 +307,12 @@ fn pump(
 
 /// Writes pending output until done or `WouldBlock`.
 fn flush(stream: &mut TcpStream, conn: &mut Connection) -> Result<(), String> {
-    let tx = conn.sender();
-    while tx.pending_len() > 0 {
-        match stream.write(tx.pending()) {
-            Ok(0) => return Err("write: zero bytes".into()),
-            Ok(n) => tx.advance(n).map_err(|e| e.to_string())?,
-            // Still connecting, or the send buffer is full: WRITABLE comes.
-            Err(e) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::NotConnected) => break,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(format!("write: {e}")),
-        }
+    match conn.sender().write_to(stream) {
+        // Still connecting: WRITABLE comes.
+        Err(e) if e.kind() == io::ErrorKind::NotConnected => Ok(()),
+        Err(e) => Err(format!("write: {e}")),
+        Ok(_) => Ok(()),
     }
-    Ok(())
 }
 
 fn on_event(

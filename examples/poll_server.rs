@@ -42,7 +42,7 @@
 //! client that sends but does not read makes output pile up: above
 //! `MAX_PENDING` the server stops reading from it until the queue drains.
 
-use std::io::{self, Read as _, Write};
+use std::io::{self, Read as _};
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
@@ -287,16 +287,8 @@ fn pump(client: &mut Client, buf: &mut [u8]) -> io::Result<Next> {
 /// Writes pending output until done (true) or `WouldBlock` (false).
 fn flush(client: &mut Client) -> io::Result<bool> {
     let tx = client.conn.sender();
-    while tx.pending_len() > 0 {
-        match client.stream.write(tx.pending()) {
-            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
-            Ok(n) => tx.advance(n).map_err(io::Error::other)?,
-            Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Ok(false),
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(true)
+    tx.write_to(&mut client.stream)?;
+    Ok(tx.pending_len() == 0)
 }
 
 /// What to do once the event that borrows the connection is handled.

@@ -106,6 +106,42 @@ impl Sender {
         Ok(())
     }
 
+    /// Writes the pending bytes to `writer` until all are written or the
+    /// writer would block, and reports what it took ([`Sender::advance`]).
+    /// Returns how many bytes were written; `pending_len() == 0` afterwards
+    /// means everything went out. An interrupted write is retried; a write
+    /// of zero bytes is `WriteZero`. This is the whole output half of a
+    /// blocking or non-blocking `std::io` driver.
+    ///
+    /// ```
+    /// # use wsproto::{Config, Connection};
+    /// let mut conn = Connection::open_server(Config::default());
+    /// conn.sender().send_text("hi").unwrap();
+    /// let mut socket = Vec::new(); // any std::io::Write: a TcpStream, a TLS stream
+    /// assert_eq!(conn.sender().write_to(&mut socket).unwrap(), 4);
+    /// assert_eq!(socket, b"\x81\x02hi");
+    /// ```
+    #[cfg(feature = "std")]
+    pub fn write_to<W: std::io::Write + ?Sized>(&mut self, writer: &mut W) -> std::io::Result<usize> {
+        use std::io::ErrorKind;
+        let mut total = 0;
+        while self.pending_len() > 0 {
+            match writer.write(self.pending()) {
+                Ok(0) => return Err(ErrorKind::WriteZero.into()),
+                Ok(n) => {
+                    // `n <= pending_len()` by the contract of `Write::write`;
+                    // a writer that claims more is reported, not trusted.
+                    self.advance(n).map_err(|e| std::io::Error::new(ErrorKind::InvalidData, e))?;
+                    total += n;
+                }
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                Err(e) if e.kind() == ErrorKind::WouldBlock => break,
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(total)
+    }
+
     /// Queues a whole text message.
     pub fn send_text(&mut self, text: &str) -> Result<(), UsageError> {
         self.send_data(OpCode::Text, text.as_bytes())
