@@ -221,6 +221,15 @@ pub struct Run {
 ///   input size;
 /// - after an error, every read (and poll) returns that same error, and
 ///   `read_eof` returns nothing.
+///
+/// With `drain_seed`, the output is drained after every event except a
+/// Chunk, by a seeded partial amount: events sit at the same stream
+/// positions however the input is cut (Chunk boundaries follow the cuts),
+/// so every run drains at the same points and must queue the same bytes.
+/// Without it, nothing is drained until the end. Draining after each
+/// piece instead would tie the application's behaviour to the cuts, and
+/// the coalescing of unwritten Pongs (`Config::auto_pong`) rightly depends
+/// on what the application has written.
 pub fn drive(
     mut conn: Connection,
     pieces: &[&[u8]],
@@ -239,8 +248,9 @@ pub fn drive(
     let drain = |conn: &mut Connection, output: &mut Vec<u8>, rng: &mut Option<Rng>, all: bool| {
         let pending = conn.sender().pending_len();
         let n = match rng {
-            Some(rng) if !all && pending > 0 => rng.between_1_and(pending) - 1,
-            _ => pending,
+            _ if all => pending,
+            Some(rng) if pending > 0 => rng.between_1_and(pending) - 1,
+            _ => 0,
         };
         output.extend_from_slice(&conn.sender().pending()[..n]);
         conn.sender().advance(n).expect("advance within pending");
@@ -290,6 +300,9 @@ pub fn drive(
                     events_here += 1;
                     assert!(events_here <= budget, "too many events for the input: a read loops");
                     after_event(&mut conn, &ev, &mut handshake_done);
+                    if !matches!(ev, Ev::Chunk { .. }) {
+                        drain(&mut conn, &mut output, &mut drain_rng, false);
+                    }
                     norm.push(ev);
                 }
                 leftover = buf.split_off(off);
@@ -309,6 +322,9 @@ pub fn drive(
                     events_here += 1;
                     assert!(events_here <= budget, "too many events for the input: a poll loops");
                     after_event(&mut conn, &ev, &mut handshake_done);
+                    if !matches!(ev, Ev::Chunk { .. }) {
+                        drain(&mut conn, &mut output, &mut drain_rng, false);
+                    }
                     norm.push(ev);
                 }
             }
@@ -327,7 +343,6 @@ pub fn drive(
                 }
             }
         }
-        drain(&mut conn, &mut output, &mut drain_rng, false);
         let produced = output.len() + conn.sender().pending_len();
         assert!(
             produced <= max_output(fed),
