@@ -45,6 +45,7 @@ use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering::Relaxed};
 use std::task::{Context, Poll};
 use std::time::Instant;
+use wsproto::handshake::Negotiated;
 
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::runtime::Runtime;
@@ -774,7 +775,7 @@ fn run_recv(ctx: &mut Ctx<'_>, imp: usize, recv: &Recv, fragmented: bool, verify
     let wire = &recv.wire[..];
     match imp {
         OURS => {
-            let mut conn = Connection::open_server(our_config());
+            let mut conn = Connection::open_server(our_config(), Negotiated::default()).unwrap();
             let buf = &mut ctx.buf;
             let (outcome, secs, allocs) = measure(verify, || ours_recv(&mut conn, wire, buf));
             Sample { secs, allocs, outcome }
@@ -845,9 +846,9 @@ fn run_send(ctx: &mut Ctx<'_>, imp: usize, large: bool, client: bool, verify: bo
     let (secs, allocs) = match imp {
         OURS => {
             let mut conn = if client {
-                Connection::open_client(our_config(), ChaChaRng::from_seed([7; 32]))
+                Connection::open_client(our_config(), Negotiated::default(), ChaChaRng::from_seed([7; 32])).unwrap()
             } else {
-                Connection::open_server(our_config())
+                Connection::open_server(our_config(), Negotiated::default()).unwrap()
             };
             let small = data.small.as_str();
             let large_bytes = &data.large[..];
@@ -1002,14 +1003,14 @@ fn run(ctx: &mut Ctx<'_>, work: Work, imp: usize, verify: bool) -> Sample {
     match work {
         Work::W2 if imp == OURS => {
             let recv = std::mem::replace(&mut ctx.data.w2, Recv { wire: Vec::new(), expect: Outcome::default() });
-            let mut conn = Connection::open_server(our_config());
+            let mut conn = Connection::open_server(our_config(), Negotiated::default()).unwrap();
             let (outcome, secs, allocs) = measure(verify, || ours_recv_buffered(&mut conn, &recv.wire));
             ctx.data.w2 = recv;
             Sample { secs, allocs, outcome }
         }
         Work::W2Read => {
             let recv = std::mem::replace(&mut ctx.data.w2, Recv { wire: Vec::new(), expect: Outcome::default() });
-            let mut conn = Connection::open_server(our_config());
+            let mut conn = Connection::open_server(our_config(), Negotiated::default()).unwrap();
             let buf = &mut ctx.buf;
             let (outcome, secs, allocs) = measure(verify, || ours_recv(&mut conn, &recv.wire, buf));
             ctx.data.w2 = recv;
@@ -1019,7 +1020,7 @@ fn run(ctx: &mut Ctx<'_>, work: Work, imp: usize, verify: bool) -> Sample {
             let recv = std::mem::replace(&mut ctx.data.w2, Recv { wire: Vec::new(), expect: Outcome::default() });
             let mut config = our_config();
             config.delivery = Delivery::Chunks;
-            let mut conn = Connection::open_server(config);
+            let mut conn = Connection::open_server(config, Negotiated::default()).unwrap();
             let buf = &mut ctx.buf;
             let (outcome, secs, allocs) = measure(verify, || ours_recv_chunks(&mut conn, &recv.wire, buf));
             ctx.data.w2 = recv;
@@ -1159,7 +1160,7 @@ fn footprints(data: &Data, rt: &Runtime) -> Vec<Footprint> {
     let mut figures = (0, 0, 0, 0);
     for _ in 0..2 {
         let (mut conn, live) = counted(|| {
-            let mut conn = Connection::open_server(Config::default());
+            let mut conn = Connection::open_server(Config::default(), Negotiated::default()).unwrap();
             assert_eq!(ours_recv(&mut conn, &frame, &mut buf).messages, 1);
             conn
         });

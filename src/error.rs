@@ -4,7 +4,7 @@
 
 use core::fmt;
 
-use crate::frame::CloseCode;
+use crate::frame::{CloseCode, FrameError};
 use crate::handshake::HandshakeError;
 
 /// A fault of the peer: the bytes it sent break RFC 6455.
@@ -17,30 +17,9 @@ use crate::handshake::HandshakeError;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Error {
-    /// RFC 6455 §5.2: "RSV1, RSV2, RSV3: MUST be 0 unless an extension is
-    /// negotiated that defines meanings for non-zero values." The bits are
-    /// the ones that were set (`0b100` = RSV1, `0b010` = RSV2, `0b001` = RSV3).
-    ReservedBits(u8),
-    /// RFC 6455 §5.2: opcodes 0x3–0x7 and 0xB–0xF are reserved.
-    ReservedOpcode(u8),
-    /// RFC 6455 §5.2: "the minimal number of bytes MUST be used to encode
-    /// the length".
-    NonMinimalLength,
-    /// RFC 6455 §5.2: in a 64-bit length "the most significant bit MUST be 0".
-    LengthTopBitSet,
-    /// RFC 6455 §5.5: "Control frames themselves MUST NOT be fragmented."
-    FragmentedControlFrame,
-    /// RFC 6455 §5.5: "All control frames MUST have a payload length of 125
-    /// bytes or less". Holds the 7-bit length field: a value over 125, or the
-    /// 126/127 marker of an extended length, which is rejected as soon as
-    /// it is seen, before the extended length arrives.
-    ControlFrameTooLong(u64),
-    /// RFC 6455 §5.1: "A client MUST close a connection if it detects a
-    /// masked frame."
-    MaskedFrameFromServer,
-    /// RFC 6455 §5.1: "The server MUST close the connection upon receiving a
-    /// frame that is not masked."
-    UnmaskedFrameFromClient,
+    /// A frame header broke RFC 6455 §5, or declared a payload over
+    /// `Config::max_frame_size` (see [`FrameError`]).
+    Frame(FrameError),
     /// RFC 6455 §5.4: a continuation frame arrived while no fragmented
     /// message was open.
     UnexpectedContinuation,
@@ -57,14 +36,6 @@ pub enum Error {
     /// RFC 6455 §8.1: a text message (or a close reason) was not valid
     /// UTF-8.
     InvalidUtf8,
-    /// The frame declares a payload longer than the configured
-    /// `max_frame_size` (close code 1009).
-    FrameTooLarge {
-        /// The declared payload length.
-        len: u64,
-        /// The configured limit.
-        max: u64,
-    },
     /// The message grew past the configured `max_message_size` (close code
     /// 1009).
     MessageTooLarge {
@@ -91,7 +62,8 @@ impl Error {
     pub fn close_code(&self) -> CloseCode {
         match self {
             Error::InvalidUtf8 => CloseCode::INVALID_PAYLOAD,
-            Error::FrameTooLarge { .. } | Error::MessageTooLarge { .. } => CloseCode::MESSAGE_TOO_BIG,
+            Error::Frame(e) => e.close_code(),
+            Error::MessageTooLarge { .. } => CloseCode::MESSAGE_TOO_BIG,
             Error::Extension { code, .. } => *code,
             _ => CloseCode::PROTOCOL_ERROR,
         }
@@ -101,20 +73,12 @@ impl Error {
     /// most 123 bytes).
     pub(crate) fn close_reason(&self) -> &'static str {
         match self {
-            Error::ReservedBits(_) => "reserved bits set",
-            Error::ReservedOpcode(_) => "reserved opcode",
-            Error::NonMinimalLength => "non-minimal length",
-            Error::LengthTopBitSet => "length with top bit set",
-            Error::FragmentedControlFrame => "fragmented control frame",
-            Error::ControlFrameTooLong(_) => "control frame too long",
-            Error::MaskedFrameFromServer => "masked frame from server",
-            Error::UnmaskedFrameFromClient => "unmasked frame from client",
             Error::UnexpectedContinuation => "unexpected continuation",
             Error::ExpectedContinuation => "expected continuation",
+            Error::Frame(e) => e.close_reason(),
             Error::ClosePayloadTooShort => "close payload of 1 byte",
             Error::InvalidCloseCode(_) => "invalid close code",
             Error::InvalidUtf8 => "invalid UTF-8",
-            Error::FrameTooLarge { .. } => "frame too large",
             Error::MessageTooLarge { .. } => "message too large",
             Error::Handshake(_) => "handshake failed",
             Error::Extension { reason, .. } => reason,
@@ -125,20 +89,12 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::ReservedBits(bits) => write!(f, "reserved bits {bits:#05b} set without an extension that owns them"),
-            Error::ReservedOpcode(op) => write!(f, "reserved opcode {op:#x}"),
-            Error::NonMinimalLength => f.write_str("payload length not in its minimal encoding"),
-            Error::LengthTopBitSet => f.write_str("64-bit payload length has its most significant bit set"),
-            Error::FragmentedControlFrame => f.write_str("control frame with FIN=0"),
-            Error::ControlFrameTooLong(len) => write!(f, "control frame payload of {len} bytes (max 125)"),
-            Error::MaskedFrameFromServer => f.write_str("a client received a masked frame"),
-            Error::UnmaskedFrameFromClient => f.write_str("a server received an unmasked frame"),
+            Error::Frame(e) => write!(f, "{e}"),
             Error::UnexpectedContinuation => f.write_str("continuation frame with no message open"),
             Error::ExpectedContinuation => f.write_str("new data frame inside a fragmented message"),
             Error::ClosePayloadTooShort => f.write_str("close frame payload of 1 byte"),
             Error::InvalidCloseCode(code) => write!(f, "close code {code} may not be sent on the wire"),
             Error::InvalidUtf8 => f.write_str("invalid UTF-8 in a text message or close reason"),
-            Error::FrameTooLarge { len, max } => write!(f, "frame payload of {len} bytes exceeds the limit of {max}"),
             Error::MessageTooLarge { max } => write!(f, "message exceeds the limit of {max} bytes"),
             Error::Handshake(e) => write!(f, "handshake failed: {e}"),
             Error::Extension { reason, .. } => write!(f, "extension error: {reason}"),
@@ -148,6 +104,12 @@ impl fmt::Display for Error {
 
 #[cfg(feature = "std")]
 impl std::error::Error for Error {}
+
+impl From<FrameError> for Error {
+    fn from(e: FrameError) -> Self {
+        Error::Frame(e)
+    }
+}
 
 impl From<HandshakeError> for Error {
     fn from(e: HandshakeError) -> Self {

@@ -23,8 +23,8 @@ pub mod utf8;
 
 pub use config::{Config, Delivery};
 pub use connection::{
-    Chunk, CloseFrame, Connection, Event, Message, MessageKind, Read, Sender, State, TransportAction,
+    Chunk, CloseFrame, Connection, Event, Message, MessageKind, Received, Sender, State, TransportAction,
 };
 pub use error::{Error, UsageError};
-pub use frame::{CloseCode, OpCode, Role};
+pub use frame::{CloseCode, FrameError, OpCode, Role};
 pub use rng::{ChaChaRng, RandomSource};

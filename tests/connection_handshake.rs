@@ -8,6 +8,7 @@ mod core_common;
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
+use wsproto::FrameError;
 
 use core_common::{cat, close_payload, frame, parse_frames, pieces, splits, Path, XorShift, MASK};
 use wsproto::handshake::{
@@ -712,7 +713,7 @@ fn client_frames_in_the_same_read_as_the_request_survive_accept() {
     let read = server.read(&mut buf[off..]).unwrap();
     assert_eq!(read.event.as_ref().map(owned), Some(Ev::Ping(b"p".to_vec())));
     off += read.consumed;
-    assert_eq!(server.read(&mut buf[off..]).err(), Some(Error::UnmaskedFrameFromClient));
+    assert_eq!(server.read(&mut buf[off..]).err(), Some(Error::Frame(FrameError::UnmaskedFrameFromClient)));
     let out = server.sender().pending().to_vec();
     let head = head_len(&out);
     assert!(out.starts_with(b"HTTP/1.1 101 "));
@@ -724,7 +725,7 @@ fn client_frames_in_the_same_read_as_the_request_survive_accept() {
     // Both paths, fed at once: same events.
     for path in [Path::ZeroCopy, Path::Buffered] {
         let mut ep = Endpoint::new(new_server(), path).accepting(AcceptOptions::new());
-        assert_eq!(ep.push(&input), Err(Error::UnmaskedFrameFromClient), "{path:?}");
+        assert_eq!(ep.push(&input), Err(Error::Frame(FrameError::UnmaskedFrameFromClient)), "{path:?}");
         let events = ep.take_events();
         assert!(matches!(events[0], Ev::Upgrade(_)), "{path:?}");
         assert_eq!(events[1..], [Ev::Complete(Negotiated::default()), text("early"), Ev::Ping(b"p".to_vec())]);
@@ -1168,7 +1169,8 @@ fn accept_and_respond_in_the_wrong_state() {
     assert_eq!(client.accept(&AcceptOptions::new()), Err(UsageError::WrongState));
     assert_eq!(client.respond(200, "OK", &[], b""), Err(UsageError::WrongState));
     // Connections opened elsewhere.
-    for mut conn in [Connection::open_server(Config::default()), core_common::client()] {
+    for mut conn in [Connection::open_server(Config::default(), Negotiated::default()).unwrap(), core_common::client()]
+    {
         assert_eq!(conn.accept(&AcceptOptions::new()), Err(UsageError::WrongState));
         assert_eq!(conn.respond(200, "OK", &[], b""), Err(UsageError::WrongState));
         assert_eq!(conn.sender().pending_len(), 0);

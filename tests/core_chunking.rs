@@ -7,6 +7,7 @@
 mod core_common;
 
 use core_common::*;
+use wsproto::FrameError;
 use wsproto::{Config, Delivery, Error, Event, MessageKind, Role};
 
 /// Every valid stream gives its expected events, no error and the same
@@ -225,7 +226,7 @@ fn chunks_ignore_max_message_size_but_enforce_max_frame_size() {
     );
     // A 51-byte frame is refused from its header.
     let out = run(&mut conn, &[0x82, 51]);
-    assert_eq!(out.result, Err(Error::FrameTooLarge { len: 51, max: 50 }));
+    assert_eq!(out.result, Err(Error::Frame(FrameError::FrameTooLarge { len: 51, max: 50 })));
     assert_eq!(parse_frames(&out.output).last().unwrap().close_code(), Some(1009));
 }
 

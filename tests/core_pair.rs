@@ -6,6 +6,7 @@ mod core_common;
 
 use core_common::*;
 use proptest::prelude::*;
+use wsproto::handshake::Negotiated;
 use wsproto::{ChaChaRng, CloseCode, Config, Connection, MessageKind, State, TransportAction};
 
 struct Pair {
@@ -21,8 +22,9 @@ struct Pair {
 impl Pair {
     fn new(piece: usize) -> Pair {
         Pair {
-            client: Connection::open_client(Config::default(), ChaChaRng::from_seed([3; 32])),
-            server: Connection::open_server(Config::default()),
+            client: Connection::open_client(Config::default(), Negotiated::default(), ChaChaRng::from_seed([3; 32]))
+                .unwrap(),
+            server: Connection::open_server(Config::default(), Negotiated::default()).unwrap(),
             at_client: Vec::new(),
             at_server: Vec::new(),
             piece,

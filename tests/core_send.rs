@@ -4,6 +4,7 @@
 mod core_common;
 
 use core_common::*;
+use wsproto::handshake::Negotiated;
 use wsproto::{ChaChaRng, Config, Connection, Event, Message, MessageKind, Role};
 
 /// Queues the same mix of frames on a connection.
@@ -92,7 +93,8 @@ fn fragments_have_the_right_opcodes_and_fin_bits() {
 /// and a server decodes all of them.
 #[test]
 fn a_client_masks_every_frame_and_a_server_decodes_them() {
-    let mut conn = Connection::open_client(Config::default(), ChaChaRng::from_seed([9; 32]));
+    let mut conn =
+        Connection::open_client(Config::default(), Negotiated::default(), ChaChaRng::from_seed([9; 32])).unwrap();
     queue_mix(&mut conn);
     conn.sender().send_pong(b"").unwrap();
     let bytes = conn.sender().pending().to_vec();
@@ -113,7 +115,8 @@ fn a_client_masks_every_frame_and_a_server_decodes_them() {
         vec![Ev::text("Hello"), Ev::Binary(bytes_0_to(300)), Ev::Ping(b"p".to_vec()), Ev::text("€!"), Ev::Pong(vec![]),]
     );
     // Two clients with the same seed produce the same bytes: deterministic.
-    let mut again = Connection::open_client(Config::default(), ChaChaRng::from_seed([9; 32]));
+    let mut again =
+        Connection::open_client(Config::default(), Negotiated::default(), ChaChaRng::from_seed([9; 32])).unwrap();
     queue_mix(&mut again);
     again.sender().send_pong(b"").unwrap();
     assert_eq!(again.sender().pending(), &bytes[..]);

@@ -14,6 +14,7 @@
 mod core_common;
 
 use core_common::*;
+use wsproto::FrameError;
 use wsproto::{CloseCode, Config, Delivery, Error, MessageKind, Role, State, TransportAction, UsageError};
 
 fn check_case(case: &Case) {
@@ -126,7 +127,10 @@ fn an_unmasked_frame_is_accepted_by_a_server_with_accept_unmasked_frames() {
     let mut config = Config::default();
     config.accept_unmasked_frames = true;
     let mut conn = connect(Role::Client, config);
-    assert_eq!(run(&mut conn, &frame(0x81, b"x", Some(MASK))).result, Err(Error::MaskedFrameFromServer));
+    assert_eq!(
+        run(&mut conn, &frame(0x81, b"x", Some(MASK))).result,
+        Err(Error::Frame(FrameError::MaskedFrameFromServer))
+    );
 }
 
 #[test]
@@ -207,21 +211,33 @@ fn violations_are_reported_at_the_first_impossible_byte() {
     xor_mask(&mut payload, MASK);
     utf8_20_masked.extend_from_slice(&payload);
     let table: Vec<(&str, Role, Vec<u8>, Error, usize)> = vec![
-        ("reserved opcode", Client, vec![0x83], Error::ReservedOpcode(3), 0),
-        ("RSV1", Client, vec![0xC1], Error::ReservedBits(0b100), 0),
-        ("control FIN=0", Client, vec![0x09], Error::FragmentedControlFrame, 0),
-        ("masked to client", Client, vec![0x81, 0x85], Error::MaskedFrameFromServer, 1),
-        ("unmasked to server", Server, vec![0x81, 0x05], Error::UnmaskedFrameFromClient, 1),
-        ("control 126 marker", Client, vec![0x89, 0x7E], Error::ControlFrameTooLong(126), 1),
-        ("non-minimal 16-bit", Client, vec![0x82, 0x7E, 0x00, 0x7D], Error::NonMinimalLength, 3),
-        ("top bit", Client, vec![0x82, 0x7F, 0x80, 0, 0, 0, 0, 0, 0, 0], Error::LengthTopBitSet, 9),
-        ("frame too large", Client, vec![0x82, 0x7E, 0x00, 200], Error::FrameTooLarge { len: 200, max: 100 }, 3),
-        ("frame too large, 7-bit", Client, vec![0x82, 101], Error::FrameTooLarge { len: 101, max: 100 }, 1),
+        ("reserved opcode", Client, vec![0x83], Error::Frame(FrameError::ReservedOpcode(3)), 0),
+        ("RSV1", Client, vec![0xC1], Error::Frame(FrameError::ReservedBits(0b100)), 0),
+        ("control FIN=0", Client, vec![0x09], Error::Frame(FrameError::FragmentedControlFrame), 0),
+        ("masked to client", Client, vec![0x81, 0x85], Error::Frame(FrameError::MaskedFrameFromServer), 1),
+        ("unmasked to server", Server, vec![0x81, 0x05], Error::Frame(FrameError::UnmaskedFrameFromClient), 1),
+        ("control 126 marker", Client, vec![0x89, 0x7E], Error::Frame(FrameError::ControlFrameTooLong(126)), 1),
+        ("non-minimal 16-bit", Client, vec![0x82, 0x7E, 0x00, 0x7D], Error::Frame(FrameError::NonMinimalLength), 3),
+        ("top bit", Client, vec![0x82, 0x7F, 0x80, 0, 0, 0, 0, 0, 0, 0], Error::Frame(FrameError::LengthTopBitSet), 9),
+        (
+            "frame too large",
+            Client,
+            vec![0x82, 0x7E, 0x00, 200],
+            Error::Frame(FrameError::FrameTooLarge { len: 200, max: 100 }),
+            3,
+        ),
+        (
+            "frame too large, 7-bit",
+            Client,
+            vec![0x82, 101],
+            Error::Frame(FrameError::FrameTooLarge { len: 101, max: 100 }),
+            1,
+        ),
         (
             "frame too large, masked",
             Server,
             vec![0x82, 0xFE, 0x00, 200, 1, 2, 3, 4],
-            Error::FrameTooLarge { len: 200, max: 100 },
+            Error::Frame(FrameError::FrameTooLarge { len: 200, max: 100 }),
             7,
         ),
         ("message too large", Client, vec![0x02, 6, 1, 1, 1, 1, 1, 1, 0x80, 5], Error::MessageTooLarge { max: 10 }, 9),
@@ -245,7 +261,7 @@ fn violations_are_reported_at_the_first_impossible_byte() {
             let mut config = Config::default();
             config.delivery = delivery;
             match error {
-                Error::FrameTooLarge { .. } => config.max_frame_size = 100,
+                Error::Frame(FrameError::FrameTooLarge { .. }) => config.max_frame_size = 100,
                 Error::MessageTooLarge { .. } => config.max_message_size = 10,
                 _ => {}
             }

@@ -21,6 +21,8 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::mem::size_of;
+use wsproto::handshake::Negotiated;
+use wsproto::FrameError;
 
 use wsproto::frame::{apply_mask, FrameHeader, MAX_HEADER_LEN};
 use wsproto::handshake::{ClientOptions, HandshakeError, ServerConfig, WsUri};
@@ -228,7 +230,7 @@ fn steady_echo(conn: &mut Connection, batch: &[u8], per_batch: usize, messages: 
 
 #[test]
 fn a_server_echoing_unfragmented_messages_allocates_nothing_per_message() {
-    let mut conn = Connection::open_server(Config::default());
+    let mut conn = Connection::open_server(Config::default(), Negotiated::default()).unwrap();
     let (batch, n) = message_batch(Some(KEY));
     let usage = steady_echo(&mut conn, &batch, n, 10_000);
     eprintln!("server, 10 000 unfragmented masked messages read and echoed: {usage:?}");
@@ -237,7 +239,8 @@ fn a_server_echoing_unfragmented_messages_allocates_nothing_per_message() {
 
 #[test]
 fn a_client_echoing_unfragmented_messages_allocates_nothing_per_message() {
-    let mut conn = Connection::open_client(Config::default(), ChaChaRng::from_seed([1; 32]));
+    let mut conn =
+        Connection::open_client(Config::default(), Negotiated::default(), ChaChaRng::from_seed([1; 32])).unwrap();
     let (batch, n) = message_batch(None);
     let usage = steady_echo(&mut conn, &batch, n, 10_000);
     eprintln!("client, 10 000 unfragmented messages read and echoed masked: {usage:?}");
@@ -246,8 +249,9 @@ fn a_client_echoing_unfragmented_messages_allocates_nothing_per_message() {
 
 #[test]
 fn fragmented_messages_reuse_the_assembly_buffer() {
-    let server = Connection::open_server(Config::default());
-    let client = Connection::open_client(Config::default(), ChaChaRng::from_seed([2; 32]));
+    let server = Connection::open_server(Config::default(), Negotiated::default()).unwrap();
+    let client =
+        Connection::open_client(Config::default(), Negotiated::default(), ChaChaRng::from_seed([2; 32])).unwrap();
     for (name, mut conn, mask) in [("server", server, Some(KEY)), ("client", client, None)] {
         let batch = fragmented_batch(mask, 100);
         let usage = steady_echo(&mut conn, &batch, 100, 10_000);
@@ -260,7 +264,7 @@ fn fragmented_messages_reuse_the_assembly_buffer() {
 fn chunk_delivery_allocates_nothing_per_message() {
     let mut config = Config::default();
     config.delivery = Delivery::Chunks;
-    let mut conn = Connection::open_server(config);
+    let mut conn = Connection::open_server(config, Negotiated::default()).unwrap();
     let mut batch = message_batch(Some(KEY)).0;
     batch.extend(fragmented_batch(Some(KEY), 10));
     let usage = steady_echo(&mut conn, &batch, 60, 10_000);
@@ -270,7 +274,7 @@ fn chunk_delivery_allocates_nothing_per_message() {
 
 #[test]
 fn the_buffered_path_allocates_nothing_per_message_once_warm() {
-    let mut conn = Connection::open_server(Config::default());
+    let mut conn = Connection::open_server(Config::default(), Negotiated::default()).unwrap();
     let (batch, n) = message_batch(Some(KEY));
     // Fed in pieces that cut frames anywhere, as a socket delivers them.
     let drain = |conn: &mut Connection| {
@@ -322,12 +326,12 @@ fn a_header_declaring_2_pow_62_bytes_is_refused_at_once() {
     let mut lifted = Config::default();
     lifted.max_frame_size = u64::MAX;
     for (name, config, expect) in [
-        ("max_frame_size", Config::default(), Error::FrameTooLarge { len: 1 << 62, max: 16 << 20 }),
+        ("max_frame_size", Config::default(), Error::Frame(FrameError::FrameTooLarge { len: 1 << 62, max: 16 << 20 })),
         ("max_message_size", lifted, Error::MessageTooLarge { max: 16 << 20 }),
     ] {
         let mut input = header.clone();
         let (result, usage) = measure(|| {
-            let mut conn = Connection::open_server(config);
+            let mut conn = Connection::open_server(config, Negotiated::default()).unwrap();
             let result = conn.read(&mut input).map(|r| r.consumed).map_err(|e| (e.clone(), e.close_code().0));
             let code = close_code_queued(&mut conn);
             (result, code, conn.heap_size())
@@ -358,7 +362,7 @@ fn endless_one_byte_fragments_fail_at_the_message_limit() {
         let mut first = frame(opcode, false, b"x", Some(KEY));
         let mut buf = batch.clone();
         let (outcome, usage) = measure(|| {
-            let mut conn = Connection::open_server(config);
+            let mut conn = Connection::open_server(config, Negotiated::default()).unwrap();
             assert!(conn.read(&mut first).unwrap().event.is_none());
             let mut fed = 1;
             let mut error = None;
@@ -405,7 +409,7 @@ fn endless_one_byte_fragments_in_chunk_delivery_hold_no_memory() {
     let mut first = frame(OpCode::Binary, false, b"x", Some(KEY));
     let mut buf = batch.clone();
     let (messages, usage) = measure(|| {
-        let mut conn = Connection::open_server(config);
+        let mut conn = Connection::open_server(config, Negotiated::default()).unwrap();
         let read = conn.read(&mut first).unwrap();
         assert!(matches!(read.event, Some(Event::Chunk(c)) if c.first && !c.last));
         let mut messages = 0;
@@ -432,7 +436,7 @@ fn a_ping_flood_that_is_never_drained_stays_bounded() {
     }
     let mut buf = batch.clone();
     let (pending, usage) = measure(|| {
-        let mut conn = Connection::open_server(Config::default());
+        let mut conn = Connection::open_server(Config::default(), Negotiated::default()).unwrap();
         let mut pings = 0;
         for _ in 0..PINGS / BATCH {
             buf.copy_from_slice(&batch);
@@ -571,7 +575,7 @@ fn the_idle_footprint_of_an_open_connection() {
     // the buffered path), then went idle: no heap at all, by its own
     // account and by the allocator's.
     let (server, usage) = measure(|| {
-        let mut server = Connection::open_server(Config::default());
+        let mut server = Connection::open_server(Config::default(), Negotiated::default()).unwrap();
         let (mut batch, _) = message_batch(Some(KEY));
         batch.extend(fragmented_batch(Some(KEY), 3));
         echo_all(&mut server, &mut batch);
@@ -592,7 +596,8 @@ fn the_idle_footprint_of_an_open_connection() {
     // A client: its buffers go back too; what remains is its boxed random
     // source.
     let (client, usage) = measure(|| {
-        let mut client = Connection::open_client(Config::default(), ChaChaRng::from_seed([4; 32]));
+        let mut client =
+            Connection::open_client(Config::default(), Negotiated::default(), ChaChaRng::from_seed([4; 32])).unwrap();
         let (mut batch, _) = message_batch(None);
         echo_all(&mut client, &mut batch);
         let busy = client.heap_size();

@@ -8,7 +8,8 @@
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use wsproto::frame::{apply_mask, copy_masked, FrameHeader, HeaderDecoder, HeaderRules, MAX_HEADER_LEN};
-use wsproto::{Error, OpCode, Role};
+use wsproto::FrameError;
+use wsproto::{OpCode, Role};
 
 const OPCODES: [OpCode; 6] =
     [OpCode::Continuation, OpCode::Text, OpCode::Binary, OpCode::Close, OpCode::Ping, OpCode::Pong];
@@ -79,7 +80,7 @@ fn split_lens(len: usize, raw: &[usize]) -> Vec<usize> {
 /// Feeds `bytes` to a fresh decoder in pieces of the given lengths until a
 /// header or an error comes out. Returns the total bytes used with the
 /// header.
-fn decode_split(bytes: &[u8], lens: &[usize], rules: &HeaderRules) -> Result<Option<(usize, FrameHeader)>, Error> {
+fn decode_split(bytes: &[u8], lens: &[usize], rules: &HeaderRules) -> Result<Option<(usize, FrameHeader)>, FrameError> {
     let mut dec = HeaderDecoder::new();
     let mut pos = 0;
     let mut total = 0;
@@ -175,16 +176,16 @@ proptest! {
         let mut cases = Vec::new();
         if h.rsv != 0 {
             let rules = HeaderRules { allowed_rsv: 0, ..ok };
-            cases.push((rules, Error::ReservedBits(h.rsv)));
+            cases.push((rules, FrameError::ReservedBits(h.rsv)));
         }
         let other_role = HeaderRules { role: if ok.role == Role::Server { Role::Client } else { Role::Server }, ..ok };
         if h.rsv == 0 {
-            let e = if h.mask.is_some() { Error::MaskedFrameFromServer } else { Error::UnmaskedFrameFromClient };
+            let e = if h.mask.is_some() { FrameError::MaskedFrameFromServer } else { FrameError::UnmaskedFrameFromClient };
             cases.push((other_role, e));
         }
         if h.payload_len > 0 {
             let rules = HeaderRules { max_payload: h.payload_len - 1, ..ok };
-            cases.push((rules, Error::FrameTooLarge { len: h.payload_len, max: h.payload_len - 1 }));
+            cases.push((rules, FrameError::FrameTooLarge { len: h.payload_len, max: h.payload_len - 1 }));
         }
         for (rules, error) in cases {
             let mut dec = HeaderDecoder::new();
@@ -288,10 +289,10 @@ proptest! {
         if let Ok(Some((used, _))) = whole {
             prop_assert!(used <= MAX_HEADER_LEN);
         }
-        let normalize = |r: Result<Option<(usize, FrameHeader)>, Error>| match r {
+        let normalize = |r: Result<Option<(usize, FrameHeader)>, FrameError>| match r {
             // How early a too-long control frame is seen decides whether the
             // error holds the 7-bit marker or the extended length.
-            Err(Error::ControlFrameTooLong(n)) if n > 125 => Err(Error::ControlFrameTooLong(126)),
+            Err(FrameError::ControlFrameTooLong(n)) if n > 125 => Err(FrameError::ControlFrameTooLong(126)),
             other => other,
         };
         let bytewise = decode_split(&bytes, &vec![1; bytes.len()], &rules);

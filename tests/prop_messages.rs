@@ -16,6 +16,8 @@ use core_common::*;
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::FileFailurePersistence;
+use wsproto::handshake::Negotiated;
+use wsproto::FrameError;
 use wsproto::{ChaChaRng, Config, Connection, Delivery, Error, MessageKind, Role};
 
 fn config(cases: u32) -> ProptestConfig {
@@ -172,8 +174,10 @@ fn encode(frames: &[RawFrame], role: Role, seed: u64) -> Vec<u8> {
 /// messages, send_text/send_binary for single ones, send_ping/send_pong.
 fn via_sender(msgs: &[Msg], receiver: Role, seed: u8, begin_single: bool) -> Vec<u8> {
     let mut peer = match receiver {
-        Role::Server => Connection::open_client(Config::default(), ChaChaRng::from_seed([seed; 32])),
-        Role::Client => Connection::open_server(Config::default()),
+        Role::Server => {
+            Connection::open_client(Config::default(), Negotiated::default(), ChaChaRng::from_seed([seed; 32])).unwrap()
+        }
+        Role::Client => Connection::open_server(Config::default(), Negotiated::default()).unwrap(),
     };
     let tx = peer.sender();
     for m in msgs {
@@ -261,9 +265,9 @@ fn outcome(role: Role, delivery: Delivery, input: &[u8], lens: &[usize], path: P
     }
     // How early a too-long control frame is seen decides whether the error
     // holds the 7-bit marker or the extended length.
-    if let Err(Error::ControlFrameTooLong(n)) = out.result {
+    if let Err(Error::Frame(FrameError::ControlFrameTooLong(n))) = out.result {
         if n > 125 {
-            out.result = Err(Error::ControlFrameTooLong(126));
+            out.result = Err(Error::Frame(FrameError::ControlFrameTooLong(126)));
         }
     }
     out

@@ -26,6 +26,7 @@ mod core_common;
 use core_common::*;
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
+use wsproto::handshake::Negotiated;
 use wsproto::handshake::{AcceptOptions, ClientOptions, ServerConfig, WsUri};
 use wsproto::{
     ChaChaRng, CloseCode, Config, Connection, Delivery, Event, MessageKind, Role, Sender, State, TransportAction,
@@ -473,7 +474,10 @@ fn run(
         let client = Connection::client(&uri, &options, client_cfg, rng).unwrap();
         (client, Connection::server(server_cfg, ServerConfig::new()))
     } else {
-        (Connection::open_client(client_cfg, rng), Connection::open_server(server_cfg))
+        (
+            Connection::open_client(client_cfg, Negotiated::default(), rng).unwrap(),
+            Connection::open_server(server_cfg, Negotiated::default()).unwrap(),
+        )
     };
     let mut pair = Pair {
         client: Peer::new(client, Role::Client, zero_copy.0, auto_pong.0, !handshake),
@@ -564,8 +568,10 @@ proptest! {
 #[test]
 fn nothing_can_be_queued_after_an_abnormal_eof() {
     let make = |role: Role| match role {
-        Role::Client => Connection::open_client(Config::default(), ChaChaRng::from_seed([7; 32])),
-        Role::Server => Connection::open_server(Config::default()),
+        Role::Client => {
+            Connection::open_client(Config::default(), Negotiated::default(), ChaChaRng::from_seed([7; 32])).unwrap()
+        }
+        Role::Server => Connection::open_server(Config::default(), Negotiated::default()).unwrap(),
     };
     for role in [Role::Client, Role::Server] {
         type Send = fn(&mut Sender) -> Result<(), UsageError>;

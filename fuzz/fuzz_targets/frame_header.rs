@@ -7,7 +7,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use wsproto::frame::{FrameHeader, HeaderDecoder, HeaderRules, Role, MAX_HEADER_LEN};
-use wsproto::Error;
+use wsproto::FrameError;
 use wsproto_fuzz::{cut, prefix};
 
 /// Rules from one byte: bit 0 role, bits 1-3 allowed RSV, bit 4 accept
@@ -31,7 +31,7 @@ fn rules(flags: u8) -> HeaderRules {
 struct Outcome {
     /// Each header with the stream offset where it ended.
     headers: Vec<(FrameHeader, usize)>,
-    error: Option<Error>,
+    error: Option<FrameError>,
     mid_header: bool,
 }
 

@@ -19,6 +19,8 @@
 //!   code is what the other sent, and `transport_action()` follows.
 #![no_main]
 
+use wsproto::handshake::Negotiated;
+use wsproto::FrameError;
 use std::collections::VecDeque;
 
 use arbitrary::Arbitrary;
@@ -185,7 +187,7 @@ impl Peer {
             return;
         }
         if len > self.config.max_frame_size {
-            self.expected.push(Err(Error::FrameTooLarge { len, max: self.config.max_frame_size }));
+            self.expected.push(Err(Error::Frame(FrameError::FrameTooLarge { len, max: self.config.max_frame_size })));
             self.ref_done = true;
             return;
         }
@@ -425,8 +427,8 @@ impl Pair {
             (client, server)
         } else {
             (
-                Connection::open_client(input.client.config(), ChaChaRng::from_seed([5; 32])),
-                Connection::open_server(input.server.config()),
+                Connection::open_client(input.client.config(), Negotiated::default(), ChaChaRng::from_seed([5; 32])).unwrap(),
+                Connection::open_server(input.server.config(), Negotiated::default()).unwrap(),
             )
         };
         let open = !input.handshake;

@@ -11,7 +11,7 @@
 //!   events. [`Connection::read_eof`] reports that the transport reached
 //!   EOF.
 //! - **Commands.** Everything that queues a frame lives on [`Sender`]:
-//!   [`Connection::sender`] returns it, and so does every [`Read`], so that
+//!   [`Connection::sender`] returns it, and so does every [`Received`], so that
 //!   a message can be sent back while its event still borrows the
 //!   connection.
 //! - **Outputs.** [`Sender::pending`] is what to write;
@@ -149,7 +149,7 @@ pub enum Event<'a> {
 /// The result of one [`Connection::read`] or [`Connection::poll`].
 #[must_use = "the consumed count and the event must be handled"]
 #[derive(Debug)]
-pub struct Read<'a> {
+pub struct Received<'a> {
     /// Input bytes used. Drop them from your buffer (after handling the
     /// event, which may borrow them). When `event` is `None`, this is all of
     /// the input: a partial header is kept inside the connection, so the
@@ -269,21 +269,21 @@ impl Core {
         }
     }
 
-    fn read<'a>(&'a mut self, input: &'a mut [u8], hold: bool) -> Result<Read<'a>, Error> {
+    fn read<'a>(&'a mut self, input: &'a mut [u8], hold: bool) -> Result<Received<'a>, Error> {
         let Core { config, rules, phase, negotiated, announce, rx, tx } = self;
         if !matches!(phase, Phase::Open) {
             if let Some(e) = &rx.error {
                 return Err(e.clone());
             }
             let (consumed, event) = handshake_step(phase, negotiated, rx, tx, input)?;
-            return Ok(Read { consumed, event, sender: tx });
+            return Ok(Received { consumed, event, sender: tx });
         }
         if core::mem::take(announce) {
             let negotiated = negotiated.as_deref().unwrap_or(&NOTHING_NEGOTIATED);
-            return Ok(Read { consumed: 0, event: Some(Event::HandshakeComplete(negotiated)), sender: tx });
+            return Ok(Received { consumed: 0, event: Some(Event::HandshakeComplete(negotiated)), sender: tx });
         }
         let (consumed, event) = rx.read(input, hold, tx, config, rules)?;
-        Ok(Read { consumed, event, sender: tx })
+        Ok(Received { consumed, event, sender: tx })
     }
 }
 
@@ -366,6 +366,16 @@ enum Step {
     Http(Box<Request>),
 }
 
+/// Whether the connection can run what was negotiated: it implements no
+/// extension yet, and never accepts one it would then ignore.
+fn check_supported(n: &Negotiated) -> Result<(), HandshakeError> {
+    if n.extensions.is_empty() {
+        Ok(())
+    } else {
+        Err(HandshakeError::UnsupportedExtension)
+    }
+}
+
 fn keep_negotiated(n: Negotiated) -> Option<Box<Negotiated>> {
     (n != NOTHING_NEGOTIATED).then(|| Box::new(n))
 }
@@ -377,22 +387,46 @@ impl Connection {
 
     /// A server connection in the Open state, for a connection whose
     /// upgrade was handled elsewhere (hyper, or HTTP/2 extended CONNECT per
-    /// RFC 8441).
-    pub fn open_server(config: Config) -> Connection {
-        Connection::from_core(Core::new(Role::Server, config, None, Phase::Open))
+    /// RFC 8441). `negotiated` is what that handshake settled (use
+    /// `Negotiated::default()` for nothing); the connection reports it from
+    /// [`Connection::negotiated`] and applies its extensions. An extension
+    /// the connection does not implement is refused: it would have to
+    /// apply it to every frame.
+    ///
+    /// ```
+    /// use wsproto::handshake::Negotiated;
+    /// use wsproto::{Config, Connection};
+    /// let conn = Connection::open_server(Config::default(), Negotiated::with_protocol("chat")).unwrap();
+    /// assert_eq!(conn.negotiated().protocol.as_deref(), Some("chat"));
+    /// ```
+    pub fn open_server(config: Config, negotiated: Negotiated) -> Result<Connection, UsageError> {
+        check_supported(&negotiated).map_err(UsageError::Handshake)?;
+        let mut core = Core::new(Role::Server, config, None, Phase::Open);
+        core.negotiated = keep_negotiated(negotiated);
+        Ok(Connection::from_core(core))
     }
 
     /// A client connection in the Open state, for a connection whose
-    /// upgrade was handled elsewhere. `rng` provides the masking keys.
+    /// upgrade was handled elsewhere. `negotiated` is what that handshake
+    /// settled, as for [`Connection::open_server`]; `rng` provides the
+    /// masking keys.
     ///
     /// ```
     /// # #[cfg(feature = "os-rng")] {
+    /// use wsproto::handshake::Negotiated;
     /// use wsproto::{ChaChaRng, Config, Connection};
-    /// let conn = Connection::open_client(Config::default(), ChaChaRng::from_os());
+    /// let conn = Connection::open_client(Config::default(), Negotiated::default(), ChaChaRng::from_os()).unwrap();
     /// # }
     /// ```
-    pub fn open_client(config: Config, rng: impl RandomSource + 'static) -> Connection {
-        Connection::from_core(Core::new(Role::Client, config, Some(Box::new(rng)), Phase::Open))
+    pub fn open_client(
+        config: Config,
+        negotiated: Negotiated,
+        rng: impl RandomSource + 'static,
+    ) -> Result<Connection, UsageError> {
+        check_supported(&negotiated).map_err(UsageError::Handshake)?;
+        let mut core = Core::new(Role::Client, config, Some(Box::new(rng)), Phase::Open);
+        core.negotiated = keep_negotiated(negotiated);
+        Ok(Connection::from_core(core))
     }
 
     /// A server connection that starts by reading the client's upgrade
@@ -444,16 +478,9 @@ impl Connection {
         // The connection would have to apply an accepted extension to every
         // frame; it implements none yet, and never accepts one it would
         // then ignore.
-        let supported = |n: &Negotiated| {
-            if n.extensions.is_empty() {
-                Ok(())
-            } else {
-                Err(HandshakeError::UnsupportedExtension)
-            }
-        };
         let tx = &mut core.tx;
         let negotiated = request
-            .accept_with(options, supported, |response| tx.queue_raw(response))
+            .accept_with(options, check_supported, |response| tx.queue_raw(response))
             .map_err(UsageError::Handshake)?;
         core.tx.open = true;
         core.negotiated = keep_negotiated(negotiated);
@@ -507,7 +534,7 @@ impl Connection {
     /// An error is a fault of the peer: the Close frame (or, for a server
     /// during the handshake, the HTTP answer) that goes with it is queued,
     /// and every later read returns the same error.
-    pub fn read<'a>(&'a mut self, input: &'a mut [u8]) -> Result<Read<'a>, Error> {
+    pub fn read<'a>(&'a mut self, input: &'a mut [u8]) -> Result<Received<'a>, Error> {
         self.core.read(input, false)
     }
 
@@ -517,8 +544,8 @@ impl Connection {
     /// [`Connection::input_written`], then [`Connection::poll`].
     ///
     /// ```
-    /// # use wsproto::{Config, Connection, Event, Message};
-    /// let mut conn = Connection::open_client(Config::default(), wsproto::ChaChaRng::from_seed([0; 32]));
+    /// # use wsproto::{handshake::Negotiated, ChaChaRng, Config, Connection, Event, Message};
+    /// let mut conn = Connection::open_client(Config::default(), Negotiated::default(), ChaChaRng::from_seed([0; 32])).unwrap();
     /// let from_socket = b"\x81\x05Hello";
     /// let room = conn.input_buffer(4096);
     /// room[..from_socket.len()].copy_from_slice(from_socket); // socket.read(room)
@@ -578,7 +605,7 @@ impl Connection {
     /// or [`Connection::input_written`], or no event when more bytes are
     /// needed. `consumed` counts bytes of the internal buffer and needs no
     /// action.
-    pub fn poll(&mut self) -> Result<Read<'_>, Error> {
+    pub fn poll(&mut self) -> Result<Received<'_>, Error> {
         let read = self.core.read(&mut self.inbuf[self.in_start..self.in_end], true)?;
         self.in_start += read.consumed;
         Ok(read)
@@ -727,7 +754,7 @@ mod tests {
 
     #[test]
     fn a_burst_of_pings_gets_every_pong() {
-        let mut conn = Connection::open_server(Config::default());
+        let mut conn = Connection::open_server(Config::default(), Negotiated::default()).unwrap();
         for i in 0..10u32 {
             read_all(&mut conn, masked_ping(&i.to_be_bytes()));
         }
@@ -737,7 +764,7 @@ mod tests {
 
     #[test]
     fn a_ping_flood_keeps_16_pongs_ending_with_the_latest() {
-        let mut conn = Connection::open_server(Config::default());
+        let mut conn = Connection::open_server(Config::default(), Negotiated::default()).unwrap();
         for i in 0..1000u32 {
             read_all(&mut conn, masked_ping(&i.to_be_bytes()));
         }
@@ -753,7 +780,7 @@ mod tests {
 
     #[test]
     fn a_pong_partly_written_or_followed_by_data_is_kept() {
-        let mut conn = Connection::open_server(Config::default());
+        let mut conn = Connection::open_server(Config::default(), Negotiated::default()).unwrap();
         read_all(&mut conn, masked_ping(b"a"));
         conn.sender().advance(1).unwrap();
         read_all(&mut conn, masked_ping(b"b"));
@@ -778,7 +805,7 @@ mod tests {
     #[test]
     fn a_large_binary_frame_is_delivered_from_the_input_buffer_without_a_copy() {
         let (frame, payload) = masked_binary(1 << 20);
-        let mut conn = Connection::open_server(Config::default());
+        let mut conn = Connection::open_server(Config::default(), Negotiated::default()).unwrap();
         for piece in frame.chunks(1000) {
             let room = conn.input_buffer(piece.len());
             room[..piece.len()].copy_from_slice(piece);
@@ -799,7 +826,7 @@ mod tests {
 
     #[test]
     fn input_written_past_the_room_is_refused() {
-        let mut conn = Connection::open_server(Config::default());
+        let mut conn = Connection::open_server(Config::default(), Negotiated::default()).unwrap();
         let room = conn.input_buffer(16).len();
         assert_eq!(conn.input_written(room + 1), Err(UsageError::InputOverrun));
         conn.input_written(room).unwrap();

@@ -15,7 +15,7 @@ use crate::{Error, UsageError};
 /// The send half of a [`crate::Connection`]: every way to queue a frame,
 /// and the outgoing queue itself.
 ///
-/// Get it with [`crate::Connection::sender`], or from a [`crate::Read`]
+/// Get it with [`crate::Connection::sender`], or from a [`crate::Received`]
 /// while its event still borrows the connection (which is how a received
 /// message is echoed without copying it first).
 ///
@@ -114,8 +114,8 @@ impl Sender {
     /// blocking or non-blocking `std::io` driver.
     ///
     /// ```
-    /// # use wsproto::{Config, Connection};
-    /// let mut conn = Connection::open_server(Config::default());
+    /// # use wsproto::{Config, Connection, handshake::Negotiated};
+    /// let mut conn = Connection::open_server(Config::default(), Negotiated::default()).unwrap();
     /// conn.sender().send_text("hi").unwrap();
     /// let mut socket = Vec::new(); // any std::io::Write: a TcpStream, a TLS stream
     /// assert_eq!(conn.sender().write_to(&mut socket).unwrap(), 4);

@@ -2,8 +2,8 @@
 //! one byte, keeps a partial header in a fixed array, and rejects a
 //! violation as soon as the byte that shows it arrives.
 
+use super::FrameError;
 use super::{FrameHeader, OpCode, Role, MAX_CONTROL_PAYLOAD, MAX_HEADER_LEN};
-use crate::Error;
 
 /// What a [`HeaderDecoder`] accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,7 +17,7 @@ pub struct HeaderRules {
     /// peers that are known to be non-compliant, or for tests.
     pub accept_unmasked: bool,
     /// The largest payload accepted; a longer declared length fails with
-    /// [`Error::FrameTooLarge`] before any payload byte is read.
+    /// [`FrameError::FrameTooLarge`] before any payload byte is read.
     pub max_payload: u64,
 }
 
@@ -61,7 +61,7 @@ impl HeaderDecoder {
     /// Feeds `input`. Returns how many bytes of it were used and, once the
     /// header is complete, the header. Bytes after the header are never
     /// used. "Need more input" is `Ok((input.len(), None))`, never an error.
-    pub fn decode(&mut self, input: &[u8], rules: &HeaderRules) -> Result<(usize, Option<FrameHeader>), Error> {
+    pub fn decode(&mut self, input: &[u8], rules: &HeaderRules) -> Result<(usize, Option<FrameHeader>), FrameError> {
         if self.filled == 0 && input.len() >= 2 {
             // Fast path: the whole header is usually in one piece.
             check_first_byte(input[0], rules)?;
@@ -106,51 +106,51 @@ const fn header_len(second: u8) -> usize {
     2 + ext + if second & 0x80 != 0 { 4 } else { 0 }
 }
 
-fn check_first_byte(first: u8, rules: &HeaderRules) -> Result<(), Error> {
+fn check_first_byte(first: u8, rules: &HeaderRules) -> Result<(), FrameError> {
     // RFC 6455 §5.2: "RSV1, RSV2, RSV3: 1 bit each. MUST be 0 unless an
     // extension is negotiated that defines meanings for non-zero values."
     let rsv = (first >> 4) & 0b111;
     if rsv & !rules.allowed_rsv != 0 {
-        return Err(Error::ReservedBits(rsv & !rules.allowed_rsv));
+        return Err(FrameError::ReservedBits(rsv & !rules.allowed_rsv));
     }
     // "If an unknown opcode is received, the receiving endpoint MUST _Fail
     // the WebSocket Connection_."
-    let opcode = OpCode::from_u8(first & 0x0F).ok_or(Error::ReservedOpcode(first & 0x0F))?;
+    let opcode = OpCode::from_u8(first & 0x0F).ok_or(FrameError::ReservedOpcode(first & 0x0F))?;
     // §5.5: "Control frames themselves MUST NOT be fragmented."
     if opcode.is_control() && first & 0x80 == 0 {
-        return Err(Error::FragmentedControlFrame);
+        return Err(FrameError::FragmentedControlFrame);
     }
     Ok(())
 }
 
-fn check_second_byte(first: u8, second: u8, rules: &HeaderRules) -> Result<(), Error> {
+fn check_second_byte(first: u8, second: u8, rules: &HeaderRules) -> Result<(), FrameError> {
     // §5.5: "All control frames MUST have a payload length of 125 bytes or
     // less". A 126 or 127 marker already says the length is larger.
     let len7 = second & 0x7F;
     if first & 0x08 != 0 && usize::from(len7) > MAX_CONTROL_PAYLOAD {
-        return Err(Error::ControlFrameTooLong(u64::from(len7)));
+        return Err(FrameError::ControlFrameTooLong(u64::from(len7)));
     }
     // §5.1: "The server MUST close the connection upon receiving a frame
     // that is not masked. ... A client MUST close a connection if it
     // detects a masked frame."
     let masked = second & 0x80 != 0;
     match rules.role {
-        Role::Server if !masked && !rules.accept_unmasked => Err(Error::UnmaskedFrameFromClient),
-        Role::Client if masked => Err(Error::MaskedFrameFromServer),
+        Role::Server if !masked && !rules.accept_unmasked => Err(FrameError::UnmaskedFrameFromClient),
+        Role::Client if masked => Err(FrameError::MaskedFrameFromServer),
         _ => Ok(()),
     }
 }
 
 /// Builds the header from its complete bytes, whose first two bytes were
 /// already checked.
-fn finish(bytes: &[u8], rules: &HeaderRules) -> Result<FrameHeader, Error> {
+fn finish(bytes: &[u8], rules: &HeaderRules) -> Result<FrameHeader, FrameError> {
     let (len, rest) = match bytes[1] & 0x7F {
         126 => {
             let len = u64::from(u16::from_be_bytes([bytes[2], bytes[3]]));
             // §5.2: "the minimal number of bytes MUST be used to encode the
             // length".
             if len < 126 {
-                return Err(Error::NonMinimalLength);
+                return Err(FrameError::NonMinimalLength);
             }
             (len, &bytes[4..])
         }
@@ -160,20 +160,20 @@ fn finish(bytes: &[u8], rules: &HeaderRules) -> Result<FrameHeader, Error> {
             let len = u64::from_be_bytes(be);
             // §5.2: "the most significant bit MUST be 0".
             if len >> 63 != 0 {
-                return Err(Error::LengthTopBitSet);
+                return Err(FrameError::LengthTopBitSet);
             }
             if len <= u64::from(u16::MAX) {
-                return Err(Error::NonMinimalLength);
+                return Err(FrameError::NonMinimalLength);
             }
             (len, &bytes[10..])
         }
         short => (u64::from(short), &bytes[2..]),
     };
     if len > rules.max_payload {
-        return Err(Error::FrameTooLarge { len, max: rules.max_payload });
+        return Err(FrameError::FrameTooLarge { len, max: rules.max_payload });
     }
     let mask = if bytes[1] & 0x80 != 0 { Some([rest[0], rest[1], rest[2], rest[3]]) } else { None };
-    let opcode = OpCode::from_u8(bytes[0] & 0x0F).ok_or(Error::ReservedOpcode(bytes[0] & 0x0F))?;
+    let opcode = OpCode::from_u8(bytes[0] & 0x0F).ok_or(FrameError::ReservedOpcode(bytes[0] & 0x0F))?;
     Ok(FrameHeader { fin: bytes[0] & 0x80 != 0, rsv: (bytes[0] >> 4) & 0b111, opcode, mask, payload_len: len })
 }
 
@@ -181,13 +181,13 @@ fn finish(bytes: &[u8], rules: &HeaderRules) -> Result<FrameHeader, Error> {
 mod tests {
     use super::*;
 
-    fn decode_all(bytes: &[u8], rules: &HeaderRules) -> Result<Option<(usize, FrameHeader)>, Error> {
+    fn decode_all(bytes: &[u8], rules: &HeaderRules) -> Result<Option<(usize, FrameHeader)>, FrameError> {
         let mut dec = HeaderDecoder::new();
         let (used, h) = dec.decode(bytes, rules)?;
         Ok(h.map(|h| (used, h)))
     }
 
-    fn decode_bytewise(bytes: &[u8], rules: &HeaderRules) -> Result<Option<(usize, FrameHeader)>, Error> {
+    fn decode_bytewise(bytes: &[u8], rules: &HeaderRules) -> Result<Option<(usize, FrameHeader)>, FrameError> {
         let mut dec = HeaderDecoder::new();
         let mut total = 0;
         for b in bytes {
@@ -227,29 +227,32 @@ mod tests {
     fn violations_have_their_own_errors() {
         let client = HeaderRules::new(Role::Client);
         let server = HeaderRules::new(Role::Server);
-        assert_eq!(decode_all(&[0xC1, 0x00], &client), Err(Error::ReservedBits(0b100)));
-        assert_eq!(decode_all(&[0x83, 0x00], &client), Err(Error::ReservedOpcode(3)));
-        assert_eq!(decode_all(&[0x8B, 0x00], &client), Err(Error::ReservedOpcode(0xB)));
-        assert_eq!(decode_all(&[0x09, 0x00], &client), Err(Error::FragmentedControlFrame));
-        assert_eq!(decode_all(&[0x89, 0x7E, 0x00, 0x80], &client), Err(Error::ControlFrameTooLong(126)));
-        assert_eq!(decode_all(&[0x82, 0x7E, 0x00, 0x10], &client), Err(Error::NonMinimalLength));
-        assert_eq!(decode_all(&[0x82, 0x7F, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF], &client), Err(Error::NonMinimalLength));
-        assert_eq!(decode_all(&[0x82, 0x7F, 0x80, 0, 0, 0, 0, 0, 0, 0], &client), Err(Error::LengthTopBitSet));
-        assert_eq!(decode_all(&[0x81, 0x80, 1, 2, 3, 4], &client), Err(Error::MaskedFrameFromServer));
-        assert_eq!(decode_all(&[0x81, 0x00], &server), Err(Error::UnmaskedFrameFromClient));
+        assert_eq!(decode_all(&[0xC1, 0x00], &client), Err(FrameError::ReservedBits(0b100)));
+        assert_eq!(decode_all(&[0x83, 0x00], &client), Err(FrameError::ReservedOpcode(3)));
+        assert_eq!(decode_all(&[0x8B, 0x00], &client), Err(FrameError::ReservedOpcode(0xB)));
+        assert_eq!(decode_all(&[0x09, 0x00], &client), Err(FrameError::FragmentedControlFrame));
+        assert_eq!(decode_all(&[0x89, 0x7E, 0x00, 0x80], &client), Err(FrameError::ControlFrameTooLong(126)));
+        assert_eq!(decode_all(&[0x82, 0x7E, 0x00, 0x10], &client), Err(FrameError::NonMinimalLength));
+        assert_eq!(decode_all(&[0x82, 0x7F, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF], &client), Err(FrameError::NonMinimalLength));
+        assert_eq!(decode_all(&[0x82, 0x7F, 0x80, 0, 0, 0, 0, 0, 0, 0], &client), Err(FrameError::LengthTopBitSet));
+        assert_eq!(decode_all(&[0x81, 0x80, 1, 2, 3, 4], &client), Err(FrameError::MaskedFrameFromServer));
+        assert_eq!(decode_all(&[0x81, 0x00], &server), Err(FrameError::UnmaskedFrameFromClient));
         let lax = HeaderRules { accept_unmasked: true, ..server };
         assert!(decode_all(&[0x81, 0x00], &lax).unwrap().is_some());
         let limited = HeaderRules { max_payload: 1000, ..client };
-        assert_eq!(decode_all(&[0x82, 0x7E, 0x03, 0xE9], &limited), Err(Error::FrameTooLarge { len: 1001, max: 1000 }));
+        assert_eq!(
+            decode_all(&[0x82, 0x7E, 0x03, 0xE9], &limited),
+            Err(FrameError::FrameTooLarge { len: 1001, max: 1000 })
+        );
         let deflate = HeaderRules { allowed_rsv: 0b100, ..client };
         assert_eq!(decode_all(&[0xC1, 0x00], &deflate).unwrap().unwrap().1.rsv, 0b100);
-        assert_eq!(decode_all(&[0xE1, 0x00], &deflate), Err(Error::ReservedBits(0b010)));
+        assert_eq!(decode_all(&[0xE1, 0x00], &deflate), Err(FrameError::ReservedBits(0b010)));
     }
 
     #[test]
     fn first_byte_errors_are_reported_before_the_second_arrives() {
         let mut dec = HeaderDecoder::new();
-        assert_eq!(dec.decode(&[0x83], &HeaderRules::new(Role::Client)), Err(Error::ReservedOpcode(3)));
+        assert_eq!(dec.decode(&[0x83], &HeaderRules::new(Role::Client)), Err(FrameError::ReservedOpcode(3)));
     }
 
     #[test]

@@ -8,10 +8,12 @@
 
 mod close_code;
 mod decoder;
+mod error;
 mod mask;
 
 pub use close_code::CloseCode;
 pub use decoder::{HeaderDecoder, HeaderRules};
+pub use error::FrameError;
 pub use mask::{apply_mask, copy_masked};
 
 /// The longest frame header: 2 bytes, an 8-byte extended length and a
@@ -32,7 +34,7 @@ pub enum Role {
 }
 
 /// A frame opcode (RFC 6455 §5.2). Reserved opcodes have no variant: they
-/// are rejected as [`crate::Error::ReservedOpcode`] while decoding.
+/// are rejected as [`FrameError::ReservedOpcode`] while decoding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum OpCode {
     /// `0x0`: continues a fragmented message.

@@ -155,3 +155,11 @@ pub struct Negotiated {
     /// to the data. Empty when none.
     pub extensions: Vec<String>,
 }
+
+impl Negotiated {
+    /// A subprotocol and no extension, as a handshake done elsewhere may
+    /// have settled.
+    pub fn with_protocol(protocol: impl Into<String>) -> Negotiated {
+        Negotiated { protocol: Some(protocol.into()), extensions: Vec::new() }
+    }
+}

@@ -6,6 +6,8 @@
 
 #![allow(dead_code)]
 
+use wsproto::handshake::Negotiated;
+use wsproto::FrameError;
 use wsproto::{Chunk, Config, Connection, Delivery, Error, Event, Message, MessageKind, RandomSource, Role, State};
 
 /// The masking key of the RFC 6455 §5.7 examples.
@@ -24,8 +26,8 @@ pub fn fixed_mask(key: [u8; 4]) -> impl RandomSource + 'static {
 /// A connection in `role`; a client masks with [`MASK`].
 pub fn connect(role: Role, config: Config) -> Connection {
     match role {
-        Role::Server => Connection::open_server(config),
-        Role::Client => Connection::open_client(config, fixed_mask(MASK)),
+        Role::Server => Connection::open_server(config, Negotiated::default()).unwrap(),
+        Role::Client => Connection::open_client(config, Negotiated::default(), fixed_mask(MASK)).unwrap(),
     }
 }
 
@@ -405,7 +407,9 @@ pub fn all_splits(name: &str, role: Role, config: Config, input: &[u8]) -> Split
 /// the extended length depends on how early it is reported.
 pub fn error_matches(expected: &Error, actual: &Error) -> bool {
     match (expected, actual) {
-        (Error::ControlFrameTooLong(_), Error::ControlFrameTooLong(n)) => *n > 125,
+        (Error::Frame(FrameError::ControlFrameTooLong(_)), Error::Frame(FrameError::ControlFrameTooLong(n))) => {
+            *n > 125
+        }
         _ => expected == actual,
     }
 }
@@ -667,7 +671,7 @@ pub fn violation_cases() -> Vec<Case> {
             format!("opcode {op:#x} to a client"),
             Client,
             vec![0x80 | op, 0x00],
-            Error::ReservedOpcode(op),
+            Error::Frame(FrameError::ReservedOpcode(op)),
             1002,
         ));
         v.push(bad(
@@ -675,7 +679,7 @@ pub fn violation_cases() -> Vec<Case> {
             format!("opcode {op:#x} FIN=0 to a client"),
             Client,
             vec![op, 0x00],
-            Error::ReservedOpcode(op),
+            Error::Frame(FrameError::ReservedOpcode(op)),
             1002,
         ));
         v.push(bad(
@@ -683,7 +687,7 @@ pub fn violation_cases() -> Vec<Case> {
             format!("opcode {op:#x} to a server"),
             Server,
             frame(0x80 | op, b"abc", Some(MASK)),
-            Error::ReservedOpcode(op),
+            Error::Frame(FrameError::ReservedOpcode(op)),
             1002,
         ));
     }
@@ -693,7 +697,7 @@ pub fn violation_cases() -> Vec<Case> {
             "after a valid message",
             Client,
             cat(&[&frame(0x81, b"ok", None), &[0x85, 0x00]]),
-            Error::ReservedOpcode(5),
+            Error::Frame(FrameError::ReservedOpcode(5)),
             1002,
         )
         .before(vec![Ev::text("ok")]),
@@ -709,7 +713,7 @@ pub fn violation_cases() -> Vec<Case> {
                 format!("first byte {first:#04x} to {role:?}"),
                 role,
                 frame_to(role, first, b"a"),
-                Error::ReservedBits(bits),
+                Error::Frame(FrameError::ReservedBits(bits)),
                 1002,
             ));
         }
@@ -719,7 +723,7 @@ pub fn violation_cases() -> Vec<Case> {
         "RSV1 on a continuation",
         Client,
         cat(&[&frame(0x01, b"a", None), &frame(0xC0, b"b", None)]),
-        Error::ReservedBits(0b100),
+        Error::Frame(FrameError::ReservedBits(0b100)),
         1002,
     ));
 
@@ -738,13 +742,20 @@ pub fn violation_cases() -> Vec<Case> {
             format!("{name} to a client"),
             Client,
             header.clone(),
-            Error::NonMinimalLength,
+            Error::Frame(FrameError::NonMinimalLength),
             1002,
         ));
         let mut masked = header;
         masked[1] |= 0x80;
         masked.extend_from_slice(&MASK);
-        v.push(bad("non_minimal_length", format!("{name} to a server"), Server, masked, Error::NonMinimalLength, 1002));
+        v.push(bad(
+            "non_minimal_length",
+            format!("{name} to a server"),
+            Server,
+            masked,
+            Error::Frame(FrameError::NonMinimalLength),
+            1002,
+        ));
     }
 
     // §5.2: "If 127, the following 8 bytes interpreted as a 64-bit unsigned
@@ -757,7 +768,7 @@ pub fn violation_cases() -> Vec<Case> {
             format!("{name} to a client"),
             Client,
             cat(&[&[0x82, 0x7F], &len]),
-            Error::LengthTopBitSet,
+            Error::Frame(FrameError::LengthTopBitSet),
             1002,
         ));
         v.push(bad(
@@ -765,7 +776,7 @@ pub fn violation_cases() -> Vec<Case> {
             format!("{name} to a server"),
             Server,
             cat(&[&[0x82, 0xFF], &len, &MASK]),
-            Error::LengthTopBitSet,
+            Error::Frame(FrameError::LengthTopBitSet),
             1002,
         ));
     }
@@ -778,7 +789,7 @@ pub fn violation_cases() -> Vec<Case> {
                 format!("{name} FIN=0 to {role:?}"),
                 role,
                 frame_to(role, first, b""),
-                Error::FragmentedControlFrame,
+                Error::Frame(FrameError::FragmentedControlFrame),
                 1002,
             ));
         }
@@ -788,7 +799,7 @@ pub fn violation_cases() -> Vec<Case> {
         "ping FIN=0 inside a fragmented message",
         Client,
         cat(&[&frame(0x01, b"a", None), &frame(0x09, b"p", None)]),
-        Error::FragmentedControlFrame,
+        Error::Frame(FrameError::FragmentedControlFrame),
         1002,
     ));
 
@@ -803,7 +814,7 @@ pub fn violation_cases() -> Vec<Case> {
                 format!("{name} 126 bytes to {role:?}"),
                 role,
                 header_only,
-                Error::ControlFrameTooLong(126),
+                Error::Frame(FrameError::ControlFrameTooLong(126)),
                 1002,
             ));
             let f = frame_to(role, first, &[0; 65536]);
@@ -813,7 +824,7 @@ pub fn violation_cases() -> Vec<Case> {
                 format!("{name} 64-bit length to {role:?}"),
                 role,
                 header_only,
-                Error::ControlFrameTooLong(65536),
+                Error::Frame(FrameError::ControlFrameTooLong(65536)),
                 1002,
             ));
         }
@@ -826,7 +837,7 @@ pub fn violation_cases() -> Vec<Case> {
             name,
             Client,
             frame(first, b"Hello", Some(MASK)),
-            Error::MaskedFrameFromServer,
+            Error::Frame(FrameError::MaskedFrameFromServer),
             1002,
         ));
     }
@@ -838,7 +849,7 @@ pub fn violation_cases() -> Vec<Case> {
             name,
             Server,
             frame(first, b"Hello", None),
-            Error::UnmaskedFrameFromClient,
+            Error::Frame(FrameError::UnmaskedFrameFromClient),
             1002,
         ));
     }
@@ -848,7 +859,7 @@ pub fn violation_cases() -> Vec<Case> {
             "unmasked after a masked one",
             Server,
             cat(&[&frame(0x81, b"ok", Some(MASK)), &frame(0x81, b"no", None)]),
-            Error::UnmaskedFrameFromClient,
+            Error::Frame(FrameError::UnmaskedFrameFromClient),
             1002,
         )
         .before(vec![Ev::text("ok")]),
@@ -1102,7 +1113,7 @@ pub fn violation_cases() -> Vec<Case> {
                     format!("{name} header to {role:?}"),
                     role,
                     f[..f.len() - len].to_vec(),
-                    Error::FrameTooLarge { len: len as u64, max: 100 },
+                    Error::Frame(FrameError::FrameTooLarge { len: len as u64, max: 100 }),
                     1009,
                 )
                 .config(|c| c.max_frame_size = 100),
@@ -1117,7 +1128,7 @@ pub fn violation_cases() -> Vec<Case> {
                     &frame_to(role, 0x02, &[1; 100]),
                     &frame_to(role, 0x80, &[0; 101])[..4 + if role == Server { 4 } else { 0 }],
                 ]),
-                Error::FrameTooLarge { len: 101, max: 100 },
+                Error::Frame(FrameError::FrameTooLarge { len: 101, max: 100 }),
                 1009,
             )
             .config(|c| c.max_frame_size = 100),
