@@ -189,8 +189,8 @@ proptest! {
         }
         for (rules, error) in cases {
             let mut dec = HeaderDecoder::new();
-            prop_assert_eq!(dec.decode(bytes, &rules), Err(error.clone()));
-            prop_assert_eq!(decode_split(bytes, &vec![1; n], &rules), Err(error.clone()));
+            prop_assert_eq!(dec.decode(bytes, &rules), Err(error));
+            prop_assert_eq!(decode_split(bytes, &vec![1; n], &rules), Err(error));
             prop_assert_eq!(decode_split(bytes, &split_lens(n, &raw_split), &rules), Err(error));
         }
         // A server may be told to accept unmasked frames.
@@ -296,7 +296,7 @@ proptest! {
             other => other,
         };
         let bytewise = decode_split(&bytes, &vec![1; bytes.len()], &rules);
-        prop_assert_eq!(normalize(bytewise), normalize(whole.clone()));
+        prop_assert_eq!(normalize(bytewise), normalize(whole));
         let split = decode_split(&bytes, &split_lens(bytes.len(), &raw_split), &rules);
         prop_assert_eq!(normalize(split), normalize(whole));
     }
