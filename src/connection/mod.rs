@@ -1,4 +1,25 @@
-//! The connection state machine: Connecting → Open → Closing → Closed.
+//! The connection: one state machine per WebSocket connection,
+//! Connecting → Open → Closing → Closed, with no IO.
+//!
+//! # The pipeline
+//!
+//! ```text
+//! receive: bytes ─> frame stage ─> payload stage ─> message stage ─> events
+//!                   (header, RFC   (extensions:     (fragments, fail-fast
+//!                    6455 §5 rules, per-message      UTF-8, limits on the
+//!                    unmask in      transform,       bytes it receives,
+//!                    place)         e.g. inflate)    Messages or Chunks)
+//!                        └─> control frames ─> Ping / Pong / Close, auto replies
+//! send:    message ─> one header encoder (FIN, RSV, opcode, length, mask) ─> queue
+//! ```
+//!
+//! Each stage is a file here: `frame_decoder.rs`, `payload.rs` and
+//! `message_decoder.rs`, run in order by `recv.rs`; `send.rs` is the send
+//! half, `opening.rs` the opening handshake, and `state.rs` the
+//! connection's state, one value per half, changed only by named
+//! transitions. A whole unfragmented message that arrives in one piece
+//! takes a fast path that checks the same rules and is delivered where it
+//! lies.
 //!
 //! # How to drive a [`Connection`]
 //!
@@ -6,224 +27,79 @@
 //!
 //! - **Inputs.** [`Connection::read`] takes the caller's `&mut [u8]`,
 //!   unmasks in place, and returns one event at most, borrowing that buffer,
-//!   plus how many bytes it consumed. [`Connection::feed`] and
+//!   plus how many bytes it consumed. [`Connection::feed`] (or
+//!   [`Connection::input_buffer`] and [`Connection::input_written`]) and
 //!   [`Connection::poll`] are the buffered alternative: feed bytes, poll
 //!   events. [`Connection::read_eof`] reports that the transport reached
 //!   EOF.
 //! - **Commands.** Everything that queues a frame lives on [`Sender`]:
-//!   [`Connection::sender`] returns it, and so does every [`Received`], so that
-//!   a message can be sent back while its event still borrows the
-//!   connection.
-//! - **Outputs.** [`Sender::pending`] is what to write;
-//!   [`Sender::advance`] says how much was written.
+//!   [`Connection::sender`] returns it, and so does every [`Received`], so
+//!   that a message can be sent back while its event still borrows the
+//!   connection. A server answers an upgrade request with
+//!   [`Received::accept`] or [`Received::respond`] (or the same methods on
+//!   the connection).
+//! - **Outputs.** [`Connection::pending`] (or [`Sender::pending`]) is what
+//!   to write; [`Sender::advance`] says how much was written.
 //! - **Getters.** [`Connection::state`], [`Connection::transport_action`],
-//!   [`Connection::heap_size`].
+//!   [`Connection::is_mid_message`], [`Connection::heap_size`].
 //!
 //! A driver loop, in order: read from the transport; call `read` until it
 //! returns no event *and* has consumed everything; handle each event;
 //! write `pending()` and `advance()`; then ask `transport_action()`
 //! whether to close the transport. On EOF call `read_eof` once.
 
+mod event;
+mod frame_decoder;
+mod message_decoder;
+mod opening;
+mod payload;
 mod recv;
 mod send;
+mod state;
 
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 
+pub use event::{Chunk, CloseFrame, Event, Message, MessageKind, Received};
 pub use send::Sender;
+pub use state::{State, TransportAction};
 
 use crate::config::Config;
 use crate::frame::{CloseCode, HeaderRules, Role};
 use crate::handshake::{
-    reject_response, AcceptOptions, ClientHandshake, ClientOptions, HandshakeError, HttpResponse, Incoming, Negotiated,
-    Reply, Request, ServerConfig, ServerHandshake, Status, UpgradeRequest, WsUri,
+    AcceptOptions, ClientHandshake, ClientOptions, HandshakeError, Negotiated, ServerConfig, ServerHandshake, WsUri,
 };
 use crate::rng::RandomSource;
 use crate::{Error, UsageError};
+use opening::{check_supported, keep_negotiated, Opening};
 use recv::Receiver;
-
-/// The kind of a data message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum MessageKind {
-    /// UTF-8 text (opcode 0x1).
-    Text,
-    /// Binary data (opcode 0x2).
-    Binary,
-}
-
-/// A whole data message, borrowed from the caller's buffer (a message that
-/// arrived in one frame) or from the connection's assembly buffer (a
-/// fragmented one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Message<'a> {
-    /// A text message, already checked to be UTF-8.
-    Text(&'a str),
-    /// A binary message.
-    Binary(&'a [u8]),
-}
-
-impl<'a> Message<'a> {
-    /// The kind of the message.
-    pub fn kind(&self) -> MessageKind {
-        match self {
-            Message::Text(_) => MessageKind::Text,
-            Message::Binary(_) => MessageKind::Binary,
-        }
-    }
-
-    /// The payload bytes.
-    pub fn as_bytes(&self) -> &'a [u8] {
-        match self {
-            Message::Text(text) => text.as_bytes(),
-            Message::Binary(data) => data,
-        }
-    }
-}
-
-/// A piece of a data message, in [`crate::Delivery::Chunks`] mode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Chunk<'a> {
-    /// The kind of the message this piece belongs to.
-    pub kind: MessageKind,
-    /// The bytes, unmasked. For text, the bytes so far are valid UTF-8 but
-    /// this piece may begin or end inside a character.
-    pub data: &'a [u8],
-    /// This is the first piece of the message.
-    pub first: bool,
-    /// This is the last piece: the message is complete (and, for text,
-    /// checked to be valid UTF-8 as a whole).
-    pub last: bool,
-}
-
-/// The peer's Close frame.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CloseFrame<'a> {
-    /// The status code; [`CloseCode::NO_STATUS`] when the frame had none,
-    /// [`CloseCode::ABNORMAL`] for EOF before the close handshake.
-    pub code: CloseCode,
-    /// The reason, checked to be UTF-8. Often empty.
-    pub reason: &'a str,
-}
-
-/// What happened. Each variant says what the caller does next.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Event<'a> {
-    /// The opening handshake completed: the connection is Open. Carries
-    /// the negotiated subprotocol and extensions. Nothing to do but carry on
-    /// reading; a client may have frames right behind it in the same input.
-    HandshakeComplete(&'a Negotiated),
-    /// A server received a valid upgrade request. Look at it (path, origin,
-    /// subprotocols, extensions, headers), then call
-    /// [`Connection::accept`] or [`Connection::respond`]. Until you do,
-    /// reads return no event and consume nothing.
-    UpgradeRequest(&'a UpgradeRequest),
-    /// A server received a plain HTTP request (no `Upgrade` header), such
-    /// as a browser asking for the page that opens the WebSocket. Answer
-    /// with [`Connection::respond`]; then the transport is closed.
-    HttpRequest(&'a Request),
-    /// A client's upgrade was answered with another status (401, 3xx,
-    /// 5xx…), with its headers and the body bytes that arrived. The
-    /// connection is Closed: authenticate or follow the redirect on a new
-    /// one.
-    HttpResponse(&'a HttpResponse),
-    /// A whole message ([`crate::Delivery::Messages`]). Handle it before the
-    /// next read: it borrows the input or the connection.
-    Message(Message<'a>),
-    /// A piece of a message ([`crate::Delivery::Chunks`]).
-    Chunk(Chunk<'a>),
-    /// A Ping. With [`Config::auto_pong`] on (the default) the Pong is
-    /// already queued: just write [`Sender::pending`]. Otherwise answer
-    /// with [`Sender::send_pong`].
-    Ping(&'a [u8]),
-    /// A Pong.
-    Pong(&'a [u8]),
-    /// The peer's Close frame, or EOF before the close handshake (code
-    /// 1006, from [`Connection::read_eof`]). With
-    /// [`Config::auto_close_reply`] on (the default) our Close is queued:
-    /// write [`Sender::pending`], then follow
-    /// [`Connection::transport_action`].
-    Close(CloseFrame<'a>),
-}
-
-/// The result of one [`Connection::read`] or [`Connection::poll`].
-#[must_use = "the consumed count and the event must be handled"]
-#[derive(Debug)]
-pub struct Received<'a> {
-    /// Input bytes used. Drop them from your buffer (after handling the
-    /// event, which may borrow them). When `event` is `None`, this is all of
-    /// the input: a partial header is kept inside the connection, so the
-    /// next read starts with fresh bytes.
-    pub consumed: usize,
-    /// The event, if one is ready. `None` means "need more input".
-    pub event: Option<Event<'a>>,
-    /// The send half, usable while `event` still borrows the connection.
-    pub sender: &'a mut Sender,
-}
-
-/// The phase of the connection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum State {
-    /// The opening handshake is in progress.
-    Connecting,
-    /// Both directions carry data.
-    Open,
-    /// One Close frame has been sent or received, not both.
-    Closing,
-    /// Both Close frames were exchanged, the connection failed, or the
-    /// transport reached EOF.
-    Closed,
-}
-
-/// What the IO layer should do with the transport now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TransportAction {
-    /// Keep reading, and keep writing [`Sender::pending`].
-    Continue,
-    /// Close the transport now: everything pending has been written.
-    /// Returned to a server after the close handshake (RFC 6455 §7.1.1:
-    /// "the server ... SHOULD close the underlying TCP connection
-    /// first"), and to both roles after a failure or EOF.
-    Close,
-    /// A client after a clean close handshake: wait for the server to
-    /// close the TCP connection, for a bounded time that the IO layer
-    /// enforces (a few seconds is usual), then close it yourself.
-    WaitForPeerClose,
-}
-
-/// The handshake phase, or Open.
-#[derive(Debug)]
-enum Phase {
-    /// A client waits for the server's 101.
-    Client(Box<ClientHandshake>),
-    /// A server reads the request head.
-    Server(Box<ServerHandshake>),
-    /// A server waits for the application to accept or answer.
-    UpgradeRequested(Box<UpgradeRequest>),
-    /// A server waits for the application to answer a plain HTTP request.
-    HttpRequested(Box<Request>),
-    /// A client got a non-101 answer.
-    HttpAnswered(Box<HttpResponse>),
-    /// The HTTP exchange is over without an upgrade.
-    Ended,
-    /// The WebSocket connection is open (and perhaps closing or closed).
-    Open,
-}
+use state::{RecvState, SendState};
 
 /// A negotiation with no subprotocol and no extension.
 static NOTHING_NEGOTIATED: Negotiated = Negotiated { protocol: None, extensions: Vec::new() };
+
+/// Fails the connection on a fault of the peer: the error becomes sticky
+/// (the receive state holds it, and [`Core::read`] returns it on every call
+/// after), and the Close frame that goes with it is queued when the
+/// connection is open (RFC 6455 §7.1.7). The one place that does this.
+fn fail(recv: &mut RecvState, tx: &mut Sender, error: Error) -> Error {
+    tx.fail(&error);
+    recv.move_to_failed(error.clone());
+    error
+}
 
 /// Everything but the buffered input, so that [`Connection::poll`] can lend
 /// out the input buffer and the rest of the connection separately.
 struct Core {
     config: Config,
     rules: HeaderRules,
-    phase: Phase,
+    /// The receive half's state (the send half's is inside `tx`).
+    recv: RecvState,
+    /// The opening handshake's data, while there is one.
+    opening: Option<Box<Opening>>,
     /// Kept only when something was negotiated, so that a plain connection
     /// holds no heap for it.
     negotiated: Option<Box<Negotiated>>,
-    /// `HandshakeComplete` is still to be reported (server, after accept).
-    announce: bool,
     rx: Receiver,
     tx: Sender,
 }
@@ -250,134 +126,55 @@ impl core::fmt::Debug for Connection {
 }
 
 impl Core {
-    fn new(role: Role, config: Config, rng: Option<Box<dyn RandomSource>>, phase: Phase) -> Core {
+    fn new(role: Role, config: Config, rng: Option<Box<dyn RandomSource>>, opening: Option<Opening>) -> Core {
         let rules = HeaderRules {
             role,
             allowed_rsv: 0,
             accept_unmasked: config.accept_unmasked_frames,
             max_payload: config.max_frame_size,
         };
-        let open = matches!(phase, Phase::Open);
+        let (recv, send) = match opening {
+            None => (RecvState::open(), SendState::open()),
+            Some(_) => (RecvState::connecting(), SendState::not_open()),
+        };
         Core {
             config,
             rules,
-            phase,
+            recv,
+            opening: opening.map(Box::new),
             negotiated: None,
-            announce: false,
             rx: Receiver::default(),
-            tx: Sender::new(role, rng, open),
+            tx: Sender::new(role, rng, send),
         }
     }
 
+    #[inline]
     fn read<'a>(&'a mut self, input: &'a mut [u8], hold: bool) -> Result<Received<'a>, Error> {
-        let Core { config, rules, phase, negotiated, announce, rx, tx } = self;
-        if !matches!(phase, Phase::Open) {
-            if let Some(e) = &rx.error {
-                return Err(e.clone());
+        let Core { config, rules, recv, opening, negotiated, rx, tx } = self;
+        // The sticky error: once failed, every read says so again.
+        if let Some(e) = recv.error() {
+            return Err(e.clone());
+        }
+        if recv.takes_frames() {
+            if recv.take_announce() {
+                *opening = None;
+                let negotiated = negotiated.as_deref().unwrap_or(&NOTHING_NEGOTIATED);
+                let event = Some(Event::HandshakeComplete(negotiated));
+                return Ok(Received { consumed: 0, event, sender: tx, answer: None });
             }
-            let (consumed, event) = handshake_step(phase, negotiated, rx, tx, input)?;
-            return Ok(Received { consumed, event, sender: tx });
+            let (consumed, event) = rx.read(input, hold, recv, tx, config, rules)?;
+            return Ok(Received { consumed, event, sender: tx, answer: None });
         }
-        if core::mem::take(announce) {
-            let negotiated = negotiated.as_deref().unwrap_or(&NOTHING_NEGOTIATED);
-            return Ok(Received { consumed: 0, event: Some(Event::HandshakeComplete(negotiated)), sender: tx });
+        if recv.is_connecting() {
+            return opening::step(opening, recv, negotiated, tx, input);
         }
-        let (consumed, event) = rx.read(input, hold, tx, config, rules)?;
-        Ok(Received { consumed, event, sender: tx })
+        // After the peer's Close nothing more is processed (RFC 6455
+        // §5.5.1); after EOF nothing more arrives; after an HTTP exchange
+        // without an upgrade, whatever else arrives (a pipelined request,
+        // the rest of a body) is dropped.
+        *opening = None;
+        Ok(Received { consumed: input.len(), event: None, sender: tx, answer: None })
     }
-}
-
-/// One step of the opening handshake on `input`.
-fn handshake_step<'a>(
-    phase: &'a mut Phase,
-    negotiated: &'a mut Option<Box<Negotiated>>,
-    rx: &mut Receiver,
-    tx: &mut Sender,
-    input: &[u8],
-) -> Result<(usize, Option<Event<'a>>), Error> {
-    let parsed = match phase {
-        Phase::Client(hs) => hs.parse(input).map(|s| match s {
-            Status::Partial => Status::Partial,
-            Status::Complete { value: Reply::Upgraded(n), consumed } => {
-                Status::Complete { value: Step::Upgraded(n), consumed }
-            }
-            Status::Complete { value: Reply::NotUpgraded(r), consumed } => {
-                Status::Complete { value: Step::Answered(r), consumed }
-            }
-        }),
-        Phase::Server(hs) => hs.parse(input).map(|s| match s {
-            Status::Partial => Status::Partial,
-            Status::Complete { value: Incoming::WebSocket(r), consumed } => {
-                Status::Complete { value: Step::Requested(Box::new(r)), consumed }
-            }
-            Status::Complete { value: Incoming::Http(r), consumed } => {
-                Status::Complete { value: Step::Http(Box::new(r)), consumed }
-            }
-        }),
-        // Waiting for the application: the input (perhaps the client's
-        // first frames) stays where it is until it answers.
-        Phase::UpgradeRequested(_) | Phase::HttpRequested(_) => return Ok((0, None)),
-        // The HTTP exchange is over and the transport is closing: whatever
-        // else arrives (a pipelined request, the rest of a body) is dropped.
-        Phase::HttpAnswered(_) | Phase::Ended | Phase::Open => return Ok((input.len(), None)),
-    };
-    let (step, consumed) = match parsed {
-        Ok(Status::Partial) => return Ok((input.len(), None)),
-        Ok(Status::Complete { value, consumed }) => (value, consumed),
-        Err(e) => {
-            // A server answers a broken request with the ready response
-            // (400, 403, 426 or 431) and then closes.
-            if let Some(response) = e.response().filter(|_| matches!(phase, Phase::Server(_))) {
-                tx.queue_raw(&response);
-            }
-            *phase = Phase::Ended;
-            let error = Error::Handshake(e);
-            tx.fail(&error);
-            rx.error = Some(error.clone());
-            return Err(error);
-        }
-    };
-    match step {
-        Step::Upgraded(n) => {
-            *negotiated = keep_negotiated(n);
-            *phase = Phase::Open;
-            tx.open = true;
-            let n = negotiated.as_deref().unwrap_or(&NOTHING_NEGOTIATED);
-            return Ok((consumed, Some(Event::HandshakeComplete(n))));
-        }
-        Step::Answered(r) => *phase = Phase::HttpAnswered(Box::new(r)),
-        Step::Requested(r) => *phase = Phase::UpgradeRequested(r),
-        Step::Http(r) => *phase = Phase::HttpRequested(r),
-    }
-    let event = match phase {
-        Phase::HttpAnswered(r) => Event::HttpResponse(r),
-        Phase::UpgradeRequested(r) => Event::UpgradeRequest(r),
-        Phase::HttpRequested(r) => Event::HttpRequest(r),
-        _ => return Ok((consumed, None)),
-    };
-    Ok((consumed, Some(event)))
-}
-
-/// What a complete head led to.
-enum Step {
-    Upgraded(Negotiated),
-    Answered(HttpResponse),
-    Requested(Box<UpgradeRequest>),
-    Http(Box<Request>),
-}
-
-/// Whether the connection can run what was negotiated: it implements no
-/// extension yet, and never accepts one it would then ignore.
-fn check_supported(n: &Negotiated) -> Result<(), HandshakeError> {
-    if n.extensions.is_empty() {
-        Ok(())
-    } else {
-        Err(HandshakeError::UnsupportedExtension)
-    }
-}
-
-fn keep_negotiated(n: Negotiated) -> Option<Box<Negotiated>> {
-    (n != NOTHING_NEGOTIATED).then(|| Box::new(n))
 }
 
 impl Connection {
@@ -389,9 +186,9 @@ impl Connection {
     /// upgrade was handled elsewhere (hyper, or HTTP/2 extended CONNECT per
     /// RFC 8441). `negotiated` is what that handshake settled (use
     /// `Negotiated::default()` for nothing); the connection reports it from
-    /// [`Connection::negotiated`] and applies its extensions. An extension
-    /// the connection does not implement is refused: it would have to
-    /// apply it to every frame.
+    /// [`Connection::negotiated`] and runs its extensions. An extension the
+    /// connection does not implement is refused: it would have to apply it
+    /// to every frame.
     ///
     /// ```
     /// use wsproto::handshake::Negotiated;
@@ -401,7 +198,7 @@ impl Connection {
     /// ```
     pub fn open_server(config: Config, negotiated: Negotiated) -> Result<Connection, UsageError> {
         check_supported(&negotiated).map_err(UsageError::Handshake)?;
-        let mut core = Core::new(Role::Server, config, None, Phase::Open);
+        let mut core = Core::new(Role::Server, config, None, None);
         core.negotiated = keep_negotiated(negotiated);
         Ok(Connection::from_core(core))
     }
@@ -424,30 +221,30 @@ impl Connection {
         rng: impl RandomSource + 'static,
     ) -> Result<Connection, UsageError> {
         check_supported(&negotiated).map_err(UsageError::Handshake)?;
-        let mut core = Core::new(Role::Client, config, Some(Box::new(rng)), Phase::Open);
+        let mut core = Core::new(Role::Client, config, Some(Box::new(rng)), None);
         core.negotiated = keep_negotiated(negotiated);
         Ok(Connection::from_core(core))
     }
 
     /// A server connection that starts by reading the client's upgrade
     /// request from raw transport bytes. The first event is
-    /// [`Event::UpgradeRequest`] (answer with [`Connection::accept`] or
-    /// [`Connection::respond`]) or [`Event::HttpRequest`] (answer with
-    /// [`Connection::respond`]). A broken request is an
+    /// [`Event::UpgradeRequest`] (answer with [`Received::accept`] or
+    /// [`Received::respond`]) or [`Event::HttpRequest`] (answer with
+    /// [`Received::respond`]). A broken request is an
     /// [`Error::Handshake`] whose HTTP answer (400, 403, 426 or 431) is
     /// already queued.
     pub fn server(config: Config, handshake: ServerConfig) -> Connection {
-        let phase = Phase::Server(Box::new(ServerHandshake::new(handshake)));
-        Connection::from_core(Core::new(Role::Server, config, None, phase))
+        let opening = Opening::Server(ServerHandshake::new(handshake));
+        Connection::from_core(Core::new(Role::Server, config, None, Some(opening)))
     }
 
     /// A client connection to `uri`. The upgrade request, with a fresh key
-    /// from `rng`, is queued at once: write [`Sender::pending`], then read.
-    /// The first event is [`Event::HandshakeComplete`] or
+    /// from `rng`, is queued at once: write [`Connection::pending`], then
+    /// read. The first event is [`Event::HandshakeComplete`] or
     /// [`Event::HttpResponse`]. Offering an extension the connection does
-    /// not implement is refused ([`HandshakeError::UnsupportedExtension`]). The IO layer connects to
-    /// [`WsUri::host`]:[`WsUri::port`] and does TLS when
-    /// [`WsUri::is_secure`].
+    /// not implement is refused ([`HandshakeError::UnsupportedExtension`]).
+    /// The IO layer connects to [`WsUri::host`]:[`WsUri::port`] and does
+    /// TLS when [`WsUri::is_secure`].
     pub fn client(
         uri: &WsUri,
         options: &ClientOptions,
@@ -460,7 +257,8 @@ impl Connection {
         if options.offers_extensions() {
             return Err(HandshakeError::UnsupportedExtension);
         }
-        let mut core = Core::new(Role::Client, config, Some(Box::new(rng)), Phase::Client(Box::new(handshake)));
+        let opening = Opening::Client(handshake);
+        let mut core = Core::new(Role::Client, config, Some(Box::new(rng)), Some(opening));
         core.tx.queue_raw(&request);
         Ok(Connection::from_core(core))
     }
@@ -468,32 +266,24 @@ impl Connection {
     /// Accepts the upgrade request reported by [`Event::UpgradeRequest`]:
     /// queues the 101 response with the chosen subprotocol and extra
     /// headers. An extension the connection does not implement is refused
-    /// ([`HandshakeError::UnsupportedExtension`]). The connection is Open; the next read reports
-    /// [`Event::HandshakeComplete`] and then the client's frames.
+    /// ([`HandshakeError::UnsupportedExtension`]). The connection is Open;
+    /// the next read reports [`Event::HandshakeComplete`] and then the
+    /// client's frames. Inside the match arm of the event, call
+    /// [`Received::accept`] instead.
     pub fn accept(&mut self, options: &AcceptOptions) -> Result<(), UsageError> {
-        let core = &mut self.core;
-        let Phase::UpgradeRequested(request) = &core.phase else {
-            return Err(UsageError::WrongState);
-        };
-        // The connection would have to apply an accepted extension to every
-        // frame; it implements none yet, and never accepts one it would
-        // then ignore.
-        let tx = &mut core.tx;
-        let negotiated = request
-            .accept_with(options, check_supported, |response| tx.queue_raw(response))
-            .map_err(UsageError::Handshake)?;
-        core.tx.open = true;
-        core.negotiated = keep_negotiated(negotiated);
-        core.announce = true;
-        core.phase = Phase::Open;
-        Ok(())
+        let Core { recv, opening, negotiated, tx, .. } = &mut self.core;
+        match opening::pending_request(opening, recv) {
+            Some(Some(request)) => opening::accept(request, options, recv, negotiated, tx),
+            _ => Err(UsageError::WrongState),
+        }
     }
 
     /// Answers the request reported by [`Event::UpgradeRequest`] or
     /// [`Event::HttpRequest`] with an HTTP response (a page, a 404, a 401
     /// with `WWW-Authenticate`, a redirect…). `Content-Length` is added
     /// from `body`. The connection is then Closed: write what is pending
-    /// and close the transport.
+    /// and close the transport. Inside the match arm of the event, call
+    /// [`Received::respond`] instead.
     pub fn respond(
         &mut self,
         status: u16,
@@ -501,14 +291,11 @@ impl Connection {
         headers: &[(&str, &str)],
         body: &[u8],
     ) -> Result<(), UsageError> {
-        let core = &mut self.core;
-        if !matches!(core.phase, Phase::UpgradeRequested(_) | Phase::HttpRequested(_)) {
+        let Core { recv, opening, tx, .. } = &mut self.core;
+        if opening::pending_request(opening, recv).is_none() {
             return Err(UsageError::WrongState);
         }
-        let response = reject_response(status, reason, headers, body).map_err(UsageError::Handshake)?;
-        core.tx.queue_raw(&response);
-        core.phase = Phase::Ended;
-        Ok(())
+        opening::respond(recv, tx, status, reason, headers, body)
     }
 
     /// What the handshake negotiated (nothing until it completes).
@@ -617,46 +404,42 @@ impl Connection {
     /// failure, there is no event. During the opening handshake it is an
     /// error: the peer went away before the handshake completed.
     pub fn read_eof(&mut self) -> Result<Option<Event<'static>>, Error> {
-        let core = &mut self.core;
-        if core.rx.error.is_some() {
+        let Core { recv, opening, tx, .. } = &mut self.core;
+        if recv.error().is_some() {
             // The failure was reported already; the transport is closing.
-            core.rx.eof = true;
             return Ok(None);
         }
-        match core.phase {
-            Phase::Open => {}
-            // The WebSocket cannot open without the peer: the handshake
-            // failed. (A server waiting for the application to accept
-            // counts: the client is gone.)
-            Phase::Client(_) | Phase::Server(_) | Phase::UpgradeRequested(_) => {
-                let error = Error::Handshake(HandshakeError::MalformedHttp("connection closed during the handshake"));
-                core.phase = Phase::Ended;
-                core.tx.fail(&error);
-                core.rx.error = Some(error.clone());
-                return Err(error);
-            }
-            // A plain HTTP client may close its sending side and still wait
-            // for the answer: `respond` stays possible.
-            Phase::HttpRequested(_) => {
-                core.rx.eof = true;
-                return Ok(None);
-            }
-            Phase::HttpAnswered(_) | Phase::Ended => {
-                core.rx.eof = true;
-                return Ok(None);
-            }
+        if recv.is_connecting() {
+            return match opening.as_deref() {
+                // A plain HTTP client may close its sending side and still
+                // wait for the answer: `respond` stays possible.
+                Some(Opening::HttpRequested(_)) => Ok(None),
+                // The WebSocket cannot open without the peer: the handshake
+                // failed. (A server waiting for the application to accept
+                // counts: the client is gone.)
+                _ => {
+                    *opening = None;
+                    let error =
+                        Error::Handshake(HandshakeError::MalformedHttp("connection closed during the handshake"));
+                    Err(fail(recv, tx, error))
+                }
+            };
         }
         // Nothing is reported after the Close event, not even a
         // HandshakeComplete still to be announced, and nothing more can be
         // sent: the transport is gone.
-        core.announce = false;
-        core.tx.failed = true;
-        let clean = core.rx.close_received || core.rx.eof;
-        core.rx.eof = true;
-        if clean {
-            return Ok(None);
+        match recv.move_to_eof() {
+            // No upgrade, or EOF already: nothing to add.
+            None => Ok(None),
+            Some(clean) => {
+                tx.move_to_done();
+                if clean {
+                    Ok(None)
+                } else {
+                    Ok(Some(Event::Close(CloseFrame { code: CloseCode::ABNORMAL, reason: "" })))
+                }
+            }
         }
-        Ok(Some(Event::Close(CloseFrame { code: CloseCode::ABNORMAL, reason: "" })))
     }
 
     /// The send half: queue messages, control frames and the Close frame,
@@ -665,42 +448,32 @@ impl Connection {
         &mut self.core.tx
     }
 
+    /// The bytes waiting to be written to the transport (the same as
+    /// [`Sender::pending`], without needing `&mut`), so that a driver can
+    /// ask `conn.pending().is_empty() && conn.transport_action() == …` in
+    /// one expression.
+    pub fn pending(&self) -> &[u8] {
+        self.core.tx.pending()
+    }
+
     /// The phase of the connection.
     pub fn state(&self) -> State {
-        let core = &self.core;
-        let (rx, tx) = (&core.rx, &core.tx);
-        match core.phase {
-            Phase::Open => {}
-            Phase::Ended | Phase::HttpAnswered(_) => return State::Closed,
-            _ if rx.error.is_some() => return State::Closed,
-            _ => return State::Connecting,
-        }
-        if rx.error.is_some() || rx.eof || (tx.close_sent && rx.close_received) {
-            State::Closed
-        } else if tx.close_sent || rx.close_received {
-            State::Closing
-        } else {
-            State::Open
-        }
+        state::state(&self.core.recv, self.core.tx.state())
     }
 
     /// What to do with the transport now. Ask after writing what is pending.
     pub fn transport_action(&self) -> TransportAction {
         let core = &self.core;
-        if self.state() != State::Closed || core.tx.pending_len() > 0 {
-            return TransportAction::Continue;
-        }
-        let clean_close = matches!(core.phase, Phase::Open) && core.rx.error.is_none() && !core.rx.eof;
-        if clean_close && core.rules.role == Role::Client {
-            TransportAction::WaitForPeerClose
-        } else {
-            TransportAction::Close
-        }
+        state::transport_action(&core.recv, core.tx.state(), core.tx.pending_len(), core.rules.role)
     }
 
-    /// Whether a frame or message has partly arrived.
+    /// Whether a frame or message has partly arrived, on either input path:
+    /// a partial header, a frame or fragmented message in progress, or
+    /// bytes given to [`Connection::feed`] or [`Connection::input_written`]
+    /// that [`Connection::poll`] has not consumed (such as a frame held
+    /// until it is whole).
     pub fn is_mid_message(&self) -> bool {
-        self.core.rx.is_mid_message()
+        self.core.rx.is_mid_message() || (self.in_start < self.in_end && self.core.recv.takes_frames())
     }
 
     /// Hands the connection's buffers back to the allocator where they are
@@ -711,6 +484,9 @@ impl Connection {
     pub fn release_memory(&mut self) {
         self.core.rx.release_memory();
         self.core.tx.release_memory();
+        if !self.core.recv.is_connecting() {
+            self.core.opening = None;
+        }
         if self.in_start == self.in_end {
             self.inbuf = Vec::new();
             (self.in_start, self.in_end) = (0, 0);

@@ -4,10 +4,9 @@
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 
+use super::state::{CannotSend, SendState};
 use super::{Message, MessageKind};
-#[cfg(doc)]
-use crate::frame::FrameHeader;
-use crate::frame::{apply_mask, CloseCode, OpCode, Role, MAX_CONTROL_PAYLOAD, MAX_HEADER_LEN};
+use crate::frame::{apply_mask, CloseCode, FrameHeader, OpCode, Role, MAX_CONTROL_PAYLOAD, MAX_HEADER_LEN};
 use crate::rng::RandomSource;
 use crate::utf8::Utf8Validator;
 use crate::{Error, UsageError};
@@ -28,12 +27,7 @@ pub struct Sender {
     rng: Option<Box<dyn RandomSource>>,
     out: Vec<u8>,
     written: usize,
-    /// The handshake has completed; frames may be sent.
-    pub(crate) open: bool,
-    /// Our Close frame is queued.
-    pub(crate) close_sent: bool,
-    /// The connection failed (sticky).
-    pub(crate) failed: bool,
+    state: SendState,
     /// A message begun with [`Sender::begin_message`] is still open.
     fragmented: Option<MessageKind>,
     fragment_utf8: Utf8Validator,
@@ -54,22 +48,19 @@ impl core::fmt::Debug for Sender {
         f.debug_struct("Sender")
             .field("role", &self.role)
             .field("pending_len", &self.pending_len())
-            .field("close_sent", &self.close_sent)
-            .field("failed", &self.failed)
+            .field("state", &self.state)
             .finish_non_exhaustive()
     }
 }
 
 impl Sender {
-    pub(crate) fn new(role: Role, rng: Option<Box<dyn RandomSource>>, open: bool) -> Sender {
+    pub(super) fn new(role: Role, rng: Option<Box<dyn RandomSource>>, state: SendState) -> Sender {
         Sender {
             role,
             rng,
             out: Vec::new(),
             written: 0,
-            open,
-            close_sent: false,
-            failed: false,
+            state,
             fragmented: None,
             fragment_utf8: Utf8Validator::new(),
             unsent_auto_pong: None,
@@ -165,7 +156,7 @@ impl Sender {
         if self.fragmented.is_some() {
             return Err(UsageError::FragmentOutOfOrder);
         }
-        self.push_frame(opcode, true, data);
+        self.push_frame(opcode, true, 0, data);
         Ok(())
     }
 
@@ -186,7 +177,7 @@ impl Sender {
             MessageKind::Text => OpCode::Text,
             MessageKind::Binary => OpCode::Binary,
         };
-        self.push_frame(opcode, false, fragment);
+        self.push_frame(opcode, false, 0, fragment);
         Ok(())
     }
 
@@ -216,7 +207,7 @@ impl Sender {
         if fin {
             self.fragmented = None;
         }
-        self.push_frame(OpCode::Continuation, fin, fragment);
+        self.push_frame(OpCode::Continuation, fin, 0, fragment);
         Ok(())
     }
 
@@ -237,7 +228,7 @@ impl Sender {
         if payload.len() > MAX_CONTROL_PAYLOAD {
             return Err(UsageError::ControlPayloadTooLong);
         }
-        self.push_frame(opcode, true, payload);
+        self.push_frame(opcode, true, 0, payload);
         Ok(())
     }
 
@@ -258,20 +249,31 @@ impl Sender {
     }
 
     fn check_can_send(&self) -> Result<(), UsageError> {
-        if self.failed {
-            Err(UsageError::Failed)
-        } else if !self.open {
-            Err(UsageError::NotOpen)
-        } else if self.close_sent {
-            Err(UsageError::AlreadyClosing)
-        } else {
-            Ok(())
-        }
+        self.state.can_send().map_err(|why| match why {
+            CannotSend::NotOpen => UsageError::NotOpen,
+            CannotSend::CloseSent => UsageError::AlreadyClosing,
+            CannotSend::Done => UsageError::Failed,
+        })
+    }
+
+    /// The opening handshake completed: frames may be sent.
+    pub(super) fn move_to_open(&mut self) {
+        self.state.move_to_open();
+    }
+
+    /// The transport is gone (EOF): nothing more may be sent.
+    pub(super) fn move_to_done(&mut self) {
+        self.state.move_to_done();
+    }
+
+    /// The send half's state.
+    pub(super) fn state(&self) -> SendState {
+        self.state
     }
 
     /// Queues our Close frame (code `None` = empty payload). Callers have
     /// checked the code and length.
-    pub(crate) fn queue_close(&mut self, code: Option<CloseCode>, reason: &str) {
+    fn queue_close(&mut self, code: Option<CloseCode>, reason: &str) {
         let mut payload = [0u8; MAX_CONTROL_PAYLOAD];
         let len = match code {
             Some(code) => {
@@ -281,8 +283,18 @@ impl Sender {
             }
             None => 0,
         };
-        self.push_frame(OpCode::Close, true, &payload[..len]);
-        self.close_sent = true;
+        self.push_frame(OpCode::Close, true, 0, &payload[..len]);
+        self.state.move_to_close_sent();
+    }
+
+    /// Answers the peer's Close (RFC 6455 §5.5.1: "If an endpoint receives
+    /// a Close frame and did not previously send a Close frame, the
+    /// endpoint MUST send a Close frame in response"), echoing its code,
+    /// unless ours is already queued.
+    pub(super) fn reply_close(&mut self, code: Option<CloseCode>) {
+        if self.state.can_send().is_ok() {
+            self.queue_close(code, "");
+        }
     }
 
     /// Answers a Ping, unless our Close is already queued.
@@ -294,8 +306,8 @@ impl Sender {
     /// [`MAX_UNSENT_AUTO_PONGS`] automatic Pongs wait unwritten at the end
     /// of the queue; past that, the newest replaces the last, so a Ping
     /// flood that the application does not drain cannot grow the queue.
-    pub(crate) fn auto_pong(&mut self, payload: &[u8]) {
-        if self.open && !self.close_sent && !self.failed {
+    pub(super) fn auto_pong(&mut self, payload: &[u8]) {
+        if self.state.can_send().is_ok() {
             let mut run = self.auto_pong_run;
             if run >= MAX_UNSENT_AUTO_PONGS {
                 if let Some(start) = self.unsent_auto_pong {
@@ -304,7 +316,7 @@ impl Sender {
                 }
             }
             let start = self.out.len();
-            self.push_frame(OpCode::Pong, true, payload);
+            self.push_frame(OpCode::Pong, true, 0, payload);
             self.unsent_auto_pong = Some(start);
             self.auto_pong_run = run + 1;
         }
@@ -312,27 +324,31 @@ impl Sender {
 
     /// Fails the connection: queues a Close with the error's code (RFC 6455
     /// §7.1.7) unless ours was already sent, and refuses all further sends.
-    pub(crate) fn fail(&mut self, error: &Error) {
-        if self.open && !self.close_sent && !self.failed {
+    pub(super) fn fail(&mut self, error: &Error) {
+        if self.state.can_send().is_ok() {
             self.queue_close(Some(error.close_code()), error.close_reason());
         }
-        self.failed = true;
+        self.state.move_to_done();
     }
 
     /// Appends raw bytes (a handshake request or response) to the queue.
-    pub(crate) fn queue_raw(&mut self, bytes: &[u8]) {
+    pub(super) fn queue_raw(&mut self, bytes: &[u8]) {
         self.unsent_auto_pong = None;
         self.auto_pong_run = 0;
         self.out.extend_from_slice(bytes);
     }
 
-    /// Encodes a frame into the queue; a client masks it with a fresh key.
+    /// Queues a frame: the header from the one encoder
+    /// ([`FrameHeader::encode`], which takes the RSV bits), then the
+    /// payload; a client masks it with a fresh key.
     ///
-    /// The header is written with fixed-size stores (the encoding of
-    /// [`FrameHeader::encode`], without a variable-length copy per frame),
-    /// and a masked payload is copied and masked in 16 KiB segments, so the
-    /// masking pass runs on bytes still in cache.
-    fn push_frame(&mut self, opcode: OpCode, fin: bool, payload: &[u8]) {
+    /// The header is copied with one fixed-size store of
+    /// [`MAX_HEADER_LEN`] bytes and the queue cut back to its real length,
+    /// which is cheaper than a variable-length copy per frame. A masked
+    /// payload is copied and masked in 16 KiB segments, so the masking pass
+    /// runs on bytes still in cache.
+    #[inline]
+    fn push_frame(&mut self, opcode: OpCode, fin: bool, rsv: u8, payload: &[u8]) {
         self.unsent_auto_pong = None;
         self.auto_pong_run = 0;
         let mask = match (self.role, &mut self.rng) {
@@ -346,27 +362,16 @@ impl Sender {
             (Role::Client, None) => Some([0; 4]),
             (Role::Server, _) => None,
         };
-        let len = payload.len();
-        let first = (u8::from(fin) << 7) | opcode.as_u8();
-        let mask_bit = if mask.is_some() { 0x80 } else { 0 };
-        self.out.reserve(MAX_HEADER_LEN + len);
-        // RFC 6455 §5.2: the minimal length encoding.
-        if len < 126 {
-            self.out.extend_from_slice(&[first, mask_bit | len as u8]);
-        } else if let Ok(short) = u16::try_from(len) {
-            let [a, b] = short.to_be_bytes();
-            self.out.extend_from_slice(&[first, mask_bit | 126, a, b]);
-        } else {
-            let mut header = [0u8; 10];
-            header[0] = first;
-            header[1] = mask_bit | 127;
-            header[2..].copy_from_slice(&(len as u64).to_be_bytes());
-            self.out.extend_from_slice(&header);
-        }
+        let header = FrameHeader { fin, rsv, opcode, mask, payload_len: payload.len() as u64 };
+        let mut bytes = [0u8; MAX_HEADER_LEN];
+        let header_len = header.encode(&mut bytes);
+        self.out.reserve(MAX_HEADER_LEN + payload.len());
+        let start = self.out.len();
+        self.out.extend_from_slice(&bytes);
+        self.out.truncate(start + header_len);
         match mask {
             None => self.out.extend_from_slice(payload),
             Some(key) => {
-                self.out.extend_from_slice(&key);
                 // 16 KiB is a multiple of 4: every segment starts at key
                 // phase 0.
                 for segment in payload.chunks(16 << 10) {
@@ -379,7 +384,7 @@ impl Sender {
     }
 
     /// Frees the queue's buffer when nothing is pending.
-    pub(crate) fn release_memory(&mut self) {
+    pub(super) fn release_memory(&mut self) {
         if self.pending_len() == 0 {
             self.out = Vec::new();
             self.written = 0;
@@ -387,7 +392,7 @@ impl Sender {
     }
 
     /// Heap bytes held by the queue.
-    pub(crate) fn heap_size(&self) -> usize {
+    pub(super) fn heap_size(&self) -> usize {
         self.out.capacity()
     }
 }

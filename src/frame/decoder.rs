@@ -61,6 +61,7 @@ impl HeaderDecoder {
     /// Feeds `input`. Returns how many bytes of it were used and, once the
     /// header is complete, the header. Bytes after the header are never
     /// used. "Need more input" is `Ok((input.len(), None))`, never an error.
+    #[inline]
     pub fn decode(&mut self, input: &[u8], rules: &HeaderRules) -> Result<(usize, Option<FrameHeader>), FrameError> {
         if self.filled == 0 && input.len() >= 2 {
             // Fast path: the whole header is usually in one piece.
@@ -97,7 +98,8 @@ impl HeaderDecoder {
 }
 
 /// The header length that the second byte implies.
-const fn header_len(second: u8) -> usize {
+#[inline(always)]
+pub(crate) const fn header_len(second: u8) -> usize {
     let ext = match second & 0x7F {
         126 => 2,
         127 => 8,
@@ -130,10 +132,14 @@ fn check_second_byte(first: u8, second: u8, rules: &HeaderRules) -> Result<(), F
     if first & 0x08 != 0 && usize::from(len7) > MAX_CONTROL_PAYLOAD {
         return Err(FrameError::ControlFrameTooLong(u64::from(len7)));
     }
-    // §5.1: "The server MUST close the connection upon receiving a frame
-    // that is not masked. ... A client MUST close a connection if it
-    // detects a masked frame."
-    let masked = second & 0x80 != 0;
+    check_mask(second & 0x80 != 0, rules)
+}
+
+/// RFC 6455 §5.1: "The server MUST close the connection upon receiving a
+/// frame that is not masked. ... A client MUST close a connection if it
+/// detects a masked frame."
+#[inline(always)]
+pub(crate) fn check_mask(masked: bool, rules: &HeaderRules) -> Result<(), FrameError> {
     match rules.role {
         Role::Server if !masked && !rules.accept_unmasked => Err(FrameError::UnmaskedFrameFromClient),
         Role::Client if masked => Err(FrameError::MaskedFrameFromServer),
@@ -141,38 +147,47 @@ fn check_second_byte(first: u8, second: u8, rules: &HeaderRules) -> Result<(), F
     }
 }
 
-/// Builds the header from its complete bytes, whose first two bytes were
-/// already checked.
-fn finish(bytes: &[u8], rules: &HeaderRules) -> Result<FrameHeader, FrameError> {
-    let (len, rest) = match bytes[1] & 0x7F {
+/// The payload length of a header whose second byte is `second` and whose
+/// extended length (if any) starts at `ext[0]`, checked against RFC 6455
+/// §5.2 and the payload limit. `None` when `ext` is too short to hold it.
+#[inline(always)]
+pub(crate) fn decode_length(second: u8, ext: &[u8], rules: &HeaderRules) -> Option<Result<u64, FrameError>> {
+    let len = match second & 0x7F {
         126 => {
-            let len = u64::from(u16::from_be_bytes([bytes[2], bytes[3]]));
+            let len = u64::from(u16::from_be_bytes(*ext.first_chunk::<2>()?));
             // §5.2: "the minimal number of bytes MUST be used to encode the
             // length".
             if len < 126 {
-                return Err(FrameError::NonMinimalLength);
+                return Some(Err(FrameError::NonMinimalLength));
             }
-            (len, &bytes[4..])
+            len
         }
         127 => {
-            let mut be = [0u8; 8];
-            be.copy_from_slice(&bytes[2..10]);
-            let len = u64::from_be_bytes(be);
+            let len = u64::from_be_bytes(*ext.first_chunk::<8>()?);
             // §5.2: "the most significant bit MUST be 0".
             if len >> 63 != 0 {
-                return Err(FrameError::LengthTopBitSet);
+                return Some(Err(FrameError::LengthTopBitSet));
             }
             if len <= u64::from(u16::MAX) {
-                return Err(FrameError::NonMinimalLength);
+                return Some(Err(FrameError::NonMinimalLength));
             }
-            (len, &bytes[10..])
+            len
         }
-        short => (u64::from(short), &bytes[2..]),
+        short => u64::from(short),
     };
     if len > rules.max_payload {
-        return Err(FrameError::FrameTooLarge { len, max: rules.max_payload });
+        return Some(Err(FrameError::FrameTooLarge { len, max: rules.max_payload }));
     }
-    let mask = if bytes[1] & 0x80 != 0 { Some([rest[0], rest[1], rest[2], rest[3]]) } else { None };
+    Some(Ok(len))
+}
+
+/// Builds the header from its complete bytes (exactly `header_len` of
+/// them), whose first two bytes were already checked.
+#[inline]
+fn finish(bytes: &[u8], rules: &HeaderRules) -> Result<FrameHeader, FrameError> {
+    // `bytes` holds the whole extended length, so `None` cannot happen.
+    let len = decode_length(bytes[1], &bytes[2..], rules).unwrap_or(Err(FrameError::NonMinimalLength))?;
+    let mask = if bytes[1] & 0x80 != 0 { bytes.last_chunk::<4>().copied() } else { None };
     let opcode = OpCode::from_u8(bytes[0] & 0x0F).ok_or(FrameError::ReservedOpcode(bytes[0] & 0x0F))?;
     Ok(FrameHeader { fin: bytes[0] & 0x80 != 0, rsv: (bytes[0] >> 4) & 0b111, opcode, mask, payload_len: len })
 }

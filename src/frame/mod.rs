@@ -12,6 +12,7 @@ mod error;
 mod mask;
 
 pub use close_code::CloseCode;
+pub(crate) use decoder::{check_mask, decode_length, header_len};
 pub use decoder::{HeaderDecoder, HeaderRules};
 pub use error::FrameError;
 pub use mask::{apply_mask, copy_masked};
@@ -134,6 +135,7 @@ impl FrameHeader {
     /// is clamped to `i64::MAX` by the type system of the senders in this
     /// crate, and a caller building headers by hand must keep it below
     /// 2^63 as the RFC requires.
+    #[inline]
     pub fn encode(&self, out: &mut [u8; MAX_HEADER_LEN]) -> usize {
         out[0] = (u8::from(self.fin) << 7) | ((self.rsv & 0b111) << 4) | self.opcode.as_u8();
         let mask_bit = if self.mask.is_some() { 0x80 } else { 0 };
