@@ -44,6 +44,13 @@ pub struct Config {
     /// Answer every Ping with a Pong carrying the same payload (RFC 6455
     /// §5.5.2), queued before the Ping event is returned. Default: on.
     /// When off, answer with [`crate::Sender::send_pong`].
+    ///
+    /// The rule for a burst: every Ping is answered while fewer than 16
+    /// automatic Pongs wait unwritten at the end of the outgoing queue, and
+    /// past that the newest Pong replaces the last one (RFC 6455 §5.5.3
+    /// allows answering only the most recent Ping), so what is queued
+    /// depends only on the bytes received and on how much the application
+    /// has written, never on how the transport split the input.
     pub auto_pong: bool,
     /// Answer the peer's Close with a Close echoing its status code
     /// (RFC 6455 §5.5.1), queued before the Close event is returned.
