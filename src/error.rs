@@ -45,6 +45,12 @@ pub enum Error {
     /// The opening handshake failed. On the server side the error carries a
     /// ready HTTP response to send ([`HandshakeError::response`]).
     Handshake(HandshakeError),
+    /// The transport reached EOF before the opening handshake completed
+    /// (either role, including a server that had not yet answered an
+    /// upgrade request): the WebSocket connection never opened. Nothing is
+    /// queued (no Close frame, no HTTP answer), so [`Error::close_code`]
+    /// is irrelevant for it.
+    HandshakeEof,
     /// An extension rejected the data it was given (for example a
     /// compressed payload that does not inflate). The close code is chosen
     /// by the extension.
@@ -80,7 +86,7 @@ impl Error {
             Error::InvalidCloseCode(_) => "invalid close code",
             Error::InvalidUtf8 => "invalid UTF-8",
             Error::MessageTooLarge { .. } => "message too large",
-            Error::Handshake(_) => "handshake failed",
+            Error::Handshake(_) | Error::HandshakeEof => "handshake failed",
             Error::Extension { reason, .. } => reason,
         }
     }
@@ -97,6 +103,7 @@ impl fmt::Display for Error {
             Error::InvalidUtf8 => f.write_str("invalid UTF-8 in a text message or close reason"),
             Error::MessageTooLarge { max } => write!(f, "message exceeds the limit of {max} bytes"),
             Error::Handshake(e) => write!(f, "handshake failed: {e}"),
+            Error::HandshakeEof => f.write_str("handshake failed: connection closed during the handshake"),
             Error::Extension { reason, .. } => write!(f, "extension error: {reason}"),
         }
     }

@@ -1403,7 +1403,7 @@ fn eof_during_the_handshake_is_an_error() {
             ep.push(&before).unwrap();
             assert_eq!(ep.take_events(), [], "{name}");
             let err = ep.conn.read_eof().unwrap_err();
-            assert!(matches!(err, Error::Handshake(_)), "{name}: {err:?}");
+            assert_eq!(err, Error::HandshakeEof, "{name}");
             assert_eq!(ep.conn.state(), State::Closed, "{name}");
             assert_eq!(ep.push(&[]), Err(err.clone()), "{name} {path:?}: not sticky");
             assert_eq!(ep.push(&req), Err(err.clone()), "{name} {path:?}: not sticky");
@@ -1424,9 +1424,12 @@ fn eof_while_the_application_decides_is_an_error() {
         let mut ep = Endpoint::new(new_server(), path);
         ep.push(&base_request("")).unwrap();
         assert!(matches!(ep.take_events()[..], [Ev::Upgrade(_)]));
-        let result = ep.conn.read_eof();
-        assert!(matches!(result, Err(Error::Handshake(_))), "{path:?}: read_eof gave {result:?}");
+        assert_eq!(ep.conn.read_eof(), Err(Error::HandshakeEof), "{path:?}");
         assert_eq!(ep.conn.state(), State::Closed, "{path:?}");
+        // Sticky: every later read reports it again; EOF is not reported twice.
+        assert_eq!(ep.push(&[]), Err(Error::HandshakeEof), "{path:?}: not sticky");
+        assert_eq!(ep.push(&frame(0x81, b"hi", Some(MASK))), Err(Error::HandshakeEof), "{path:?}: not sticky");
+        assert_eq!(ep.conn.read_eof(), Ok(None), "{path:?}: reported twice");
         assert_eq!(ep.conn.accept(&AcceptOptions::new()), Err(UsageError::WrongState), "{path:?}");
         assert_eq!(ep.conn.sender().pending_len(), 0, "{path:?}");
         assert_eq!(ep.conn.transport_action(), TransportAction::Close, "{path:?}");

@@ -615,7 +615,7 @@ impl Connection {
     /// finished this is an abnormal closure: the result is a Close event
     /// with code 1006 ([`CloseCode::ABNORMAL`]). After it, or after a
     /// failure, there is no event. During the opening handshake it is an
-    /// error: the peer went away before the handshake completed.
+    /// error, [`Error::HandshakeEof`]: the peer went away before the handshake completed.
     pub fn read_eof(&mut self) -> Result<Option<Event<'static>>, Error> {
         let core = &mut self.core;
         if core.rx.error.is_some() {
@@ -629,7 +629,7 @@ impl Connection {
             // failed. (A server waiting for the application to accept
             // counts: the client is gone.)
             Phase::Client(_) | Phase::Server(_) | Phase::UpgradeRequested(_) => {
-                let error = Error::Handshake(HandshakeError::MalformedHttp("connection closed during the handshake"));
+                let error = Error::HandshakeEof;
                 core.phase = Phase::Ended;
                 core.tx.fail(&error);
                 core.rx.error = Some(error.clone());
