@@ -35,7 +35,7 @@ pub use send::Sender;
 use crate::config::Config;
 use crate::frame::{CloseCode, HeaderRules, Role};
 use crate::handshake::{
-    reject_response, AcceptOptions, ClientHandshake, ClientOptions, HandshakeError, HttpResponse, Incoming, Negotiated,
+    reject_response, AcceptOptions, ClientHandshake, ClientOptions, HttpResponse, Incoming, Negotiated, OptionsError,
     Reply, Request, ServerConfig, ServerHandshake, Status, UpgradeRequest, WsUri,
 };
 use crate::rng::RandomSource;
@@ -296,7 +296,7 @@ fn handshake_step<'a>(
     input: &[u8],
 ) -> Result<(usize, Option<Event<'a>>), Error> {
     let parsed = match phase {
-        Phase::Client(hs) => hs.parse(input).map(|s| match s {
+        Phase::Client(hs) => hs.parse(input).map_err(Error::Response).map(|s| match s {
             Status::Partial => Status::Partial,
             Status::Complete { value: Reply::Upgraded(n), consumed } => {
                 Status::Complete { value: Step::Upgraded(n), consumed }
@@ -305,7 +305,7 @@ fn handshake_step<'a>(
                 Status::Complete { value: Step::Answered(r), consumed }
             }
         }),
-        Phase::Server(hs) => hs.parse(input).map(|s| match s {
+        Phase::Server(hs) => hs.parse(input).map_err(Error::Request).map(|s| match s {
             Status::Partial => Status::Partial,
             Status::Complete { value: Incoming::WebSocket(r), consumed } => {
                 Status::Complete { value: Step::Requested(Box::new(r)), consumed }
@@ -324,14 +324,13 @@ fn handshake_step<'a>(
     let (step, consumed) = match parsed {
         Ok(Status::Partial) => return Ok((input.len(), None)),
         Ok(Status::Complete { value, consumed }) => (value, consumed),
-        Err(e) => {
+        Err(error) => {
             // A server answers a broken request with the ready response
             // (400, 403, 426 or 431) and then closes.
-            if let Some(response) = e.response().filter(|_| matches!(phase, Phase::Server(_))) {
-                tx.queue_raw(&response);
+            if let Error::Request(e) = &error {
+                tx.queue_raw(&e.response());
             }
             *phase = Phase::Ended;
-            let error = Error::Handshake(e);
             tx.fail(&error);
             rx.error = Some(error.clone());
             return Err(error);
@@ -368,11 +367,11 @@ enum Step {
 
 /// Whether the connection can run what was negotiated: it implements no
 /// extension yet, and never accepts one it would then ignore.
-fn check_supported(n: &Negotiated) -> Result<(), HandshakeError> {
+fn check_supported(n: &Negotiated) -> Result<(), OptionsError> {
     if n.extensions.is_empty() {
         Ok(())
     } else {
-        Err(HandshakeError::UnsupportedExtension)
+        Err(OptionsError::UnsupportedExtension)
     }
 }
 
@@ -400,7 +399,7 @@ impl Connection {
     /// assert_eq!(conn.negotiated().protocol.as_deref(), Some("chat"));
     /// ```
     pub fn open_server(config: Config, negotiated: Negotiated) -> Result<Connection, UsageError> {
-        check_supported(&negotiated).map_err(UsageError::Handshake)?;
+        check_supported(&negotiated).map_err(UsageError::Options)?;
         let mut core = Core::new(Role::Server, config, None, Phase::Open);
         core.negotiated = keep_negotiated(negotiated);
         Ok(Connection::from_core(core))
@@ -423,7 +422,7 @@ impl Connection {
         negotiated: Negotiated,
         rng: impl RandomSource + 'static,
     ) -> Result<Connection, UsageError> {
-        check_supported(&negotiated).map_err(UsageError::Handshake)?;
+        check_supported(&negotiated).map_err(UsageError::Options)?;
         let mut core = Core::new(Role::Client, config, Some(Box::new(rng)), Phase::Open);
         core.negotiated = keep_negotiated(negotiated);
         Ok(Connection::from_core(core))
@@ -434,7 +433,7 @@ impl Connection {
     /// [`Event::UpgradeRequest`] (answer with [`Connection::accept`] or
     /// [`Connection::respond`]) or [`Event::HttpRequest`] (answer with
     /// [`Connection::respond`]). A broken request is an
-    /// [`Error::Handshake`] whose HTTP answer (400, 403, 426 or 431) is
+    /// [`Error::Request`] whose HTTP answer (400, 403, 426 or 431) is
     /// already queued.
     pub fn server(config: Config, handshake: ServerConfig) -> Connection {
         let phase = Phase::Server(Box::new(ServerHandshake::new(handshake)));
@@ -445,7 +444,7 @@ impl Connection {
     /// from `rng`, is queued at once: write [`Sender::pending`], then read.
     /// The first event is [`Event::HandshakeComplete`] or
     /// [`Event::HttpResponse`]. Offering an extension the connection does
-    /// not implement is refused ([`HandshakeError::UnsupportedExtension`]). The IO layer connects to
+    /// not implement is refused ([`OptionsError::UnsupportedExtension`]). The IO layer connects to
     /// [`WsUri::host`]:[`WsUri::port`] and does TLS when
     /// [`WsUri::is_secure`].
     pub fn client(
@@ -453,12 +452,12 @@ impl Connection {
         options: &ClientOptions,
         config: Config,
         mut rng: impl RandomSource + 'static,
-    ) -> Result<Connection, HandshakeError> {
+    ) -> Result<Connection, OptionsError> {
         let (handshake, request) = ClientHandshake::new(uri, options, &mut rng)?;
         // An offered extension would have to be applied to every frame if
         // the server accepted it; the connection implements none yet.
         if options.offers_extensions() {
-            return Err(HandshakeError::UnsupportedExtension);
+            return Err(OptionsError::UnsupportedExtension);
         }
         let mut core = Core::new(Role::Client, config, Some(Box::new(rng)), Phase::Client(Box::new(handshake)));
         core.tx.queue_raw(&request);
@@ -468,7 +467,7 @@ impl Connection {
     /// Accepts the upgrade request reported by [`Event::UpgradeRequest`]:
     /// queues the 101 response with the chosen subprotocol and extra
     /// headers. An extension the connection does not implement is refused
-    /// ([`HandshakeError::UnsupportedExtension`]). The connection is Open; the next read reports
+    /// ([`OptionsError::UnsupportedExtension`]). The connection is Open; the next read reports
     /// [`Event::HandshakeComplete`] and then the client's frames.
     pub fn accept(&mut self, options: &AcceptOptions) -> Result<(), UsageError> {
         let core = &mut self.core;
@@ -481,7 +480,7 @@ impl Connection {
         let tx = &mut core.tx;
         let negotiated = request
             .accept_with(options, check_supported, |response| tx.queue_raw(response))
-            .map_err(UsageError::Handshake)?;
+            .map_err(UsageError::Options)?;
         core.tx.open = true;
         core.negotiated = keep_negotiated(negotiated);
         core.announce = true;
@@ -505,7 +504,7 @@ impl Connection {
         if !matches!(core.phase, Phase::UpgradeRequested(_) | Phase::HttpRequested(_)) {
             return Err(UsageError::WrongState);
         }
-        let response = reject_response(status, reason, headers, body).map_err(UsageError::Handshake)?;
+        let response = reject_response(status, reason, headers, body).map_err(UsageError::Options)?;
         core.tx.queue_raw(&response);
         core.phase = Phase::Ended;
         Ok(())
