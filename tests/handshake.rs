@@ -991,6 +991,183 @@ fn errors_are_small_and_display() {
     }
 }
 
+/// Every request fault of the old single error type, with the status it
+/// was answered with and its text (the body of the answer), unchanged.
+#[test]
+fn request_errors_keep_their_status_and_text() {
+    use RequestError as E;
+    let table: [(RequestError, u16, &str); 17] = [
+        (E::HeadTooLarge { max: 8192 }, 431, "HTTP head larger than 8192 bytes"),
+        (E::TooManyHeaders { max: 64 }, 431, "more than 64 header fields"),
+        (E::MalformedHttp("invalid token"), 400, "malformed HTTP: invalid token"),
+        (E::MethodNotGet, 400, "method is not GET"),
+        (E::HttpVersion, 400, "HTTP version is not 1.1 or later"),
+        (E::BadHost, 400, "Host header missing, empty or repeated"),
+        (E::UpgradeNotWebSocket, 400, "Upgrade header does not name websocket"),
+        (E::ConnectionNotUpgrade, 400, "Connection header does not contain the Upgrade token"),
+        (E::MissingKey, 400, "Sec-WebSocket-Key header missing"),
+        (E::InvalidKey, 400, "Sec-WebSocket-Key is not the base64 encoding of 16 bytes"),
+        (E::MissingVersion, 400, "Sec-WebSocket-Version header missing"),
+        (E::UnsupportedVersion(Some(8)), 426, "unsupported Sec-WebSocket-Version 8 (only 13)"),
+        (E::UnsupportedVersion(None), 426, "unsupported Sec-WebSocket-Version (only 13)"),
+        (E::InvalidProtocolHeader, 400, "malformed Sec-WebSocket-Protocol header"),
+        (E::InvalidExtensionHeader, 400, "malformed Sec-WebSocket-Extensions header"),
+        (E::OriginRejected, 403, "origin not allowed"),
+        (E::MissingOrigin, 403, "Origin header required"),
+    ];
+    for (error, status, text) in table {
+        assert_eq!(error.status(), status, "{error:?}");
+        assert_eq!(error.to_string(), text, "{error:?}");
+        let response = String::from_utf8(error.response()).unwrap();
+        assert!(response.starts_with(&format!("HTTP/1.1 {status} ")), "{response}");
+        let version = matches!(error, E::MissingVersion | E::UnsupportedVersion(_));
+        assert_eq!(response.contains("\r\nSec-WebSocket-Version: 13\r\n"), version, "{response}");
+        assert!(response.ends_with(&format!("\r\nContent-Length: {}\r\n\r\n{text}\n", text.len() + 1)), "{response}");
+    }
+}
+
+/// `RequestError::response` writes exactly the bytes the old error type
+/// wrote (captured from it).
+#[test]
+fn request_error_responses_are_unchanged() {
+    use RequestError as E;
+    let table: [(RequestError, &str); 6] = [
+        (
+            E::MalformedHttp("invalid header name"),
+            "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 36\r\n\r\nmalformed HTTP: invalid header name\n",
+        ),
+        (
+            E::MissingKey,
+            "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 33\r\n\r\nSec-WebSocket-Key header missing\n",
+        ),
+        (
+            E::MissingVersion,
+            "HTTP/1.1 400 Bad Request\r\nSec-WebSocket-Version: 13\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 37\r\n\r\nSec-WebSocket-Version header missing\n",
+        ),
+        (
+            E::UnsupportedVersion(Some(8)),
+            "HTTP/1.1 426 Upgrade Required\r\nSec-WebSocket-Version: 13\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 46\r\n\r\nunsupported Sec-WebSocket-Version 8 (only 13)\n",
+        ),
+        (
+            E::OriginRejected,
+            "HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 19\r\n\r\norigin not allowed\n",
+        ),
+        (
+            E::HeadTooLarge { max: 8192 },
+            "HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 33\r\n\r\nHTTP head larger than 8192 bytes\n",
+        ),
+    ];
+    for (error, bytes) in &table {
+        assert_eq!(String::from_utf8(error.response()).unwrap(), *bytes, "{error:?}");
+    }
+    // The same bytes come out of the parser for such a request.
+    let err = server_parse(&variant(&[("Sec-WebSocket-Version", Some("Sec-WebSocket-Version: 8"))], &[])).unwrap_err();
+    assert_eq!(err.response(), table[3].1.as_bytes());
+}
+
+/// Every response fault of the old single error type, with its text.
+#[test]
+fn response_errors_keep_their_text() {
+    use ResponseError as E;
+    let table: [(ResponseError, &str); 14] = [
+        (E::HeadTooLarge { max: 8192 }, "HTTP head larger than 8192 bytes"),
+        (E::TooManyHeaders { max: 64 }, "more than 64 header fields"),
+        (E::MalformedHttp("invalid status"), "malformed HTTP: invalid status"),
+        (E::HttpVersion, "HTTP version is not 1.1 or later"),
+        (E::UpgradeNotWebSocket, "Upgrade header does not name websocket"),
+        (E::ConnectionNotUpgrade, "Connection header does not contain the Upgrade token"),
+        (E::MissingAccept, "Sec-WebSocket-Accept header missing"),
+        (E::AcceptMismatch, "Sec-WebSocket-Accept does not match the key"),
+        (E::ProtocolNotOffered, "subprotocol was not offered"),
+        (E::MultipleProtocols, "more than one subprotocol selected"),
+        (E::ExtensionNotOffered, "extension was not offered"),
+        (E::InvalidProtocolHeader, "malformed Sec-WebSocket-Protocol header"),
+        (E::InvalidExtensionHeader, "malformed Sec-WebSocket-Extensions header"),
+        (E::ProxyRefused { status: 407 }, "proxy refused CONNECT with status 407"),
+    ];
+    for (error, text) in table {
+        assert_eq!(error.to_string(), text, "{error:?}");
+    }
+    // Head faults of a response, from the parsers.
+    let limits = Limits { max_head_bytes: 8192, max_headers: 2 };
+    let (mut hs, _) = client(&ClientOptions::new().limits(limits));
+    assert_eq!(hs.parse(&response(&["A: b"])), Err(E::TooManyHeaders { max: 2 }));
+    let (mut hs, _) = client(&ClientOptions::new());
+    assert_eq!(hs.parse(b"HTTP/1.1 1x1 Switching\r\n\r\n"), Err(E::MalformedHttp("invalid status")));
+    let mut proxy = ProxyConnect::new(Limits { max_head_bytes: 16, max_headers: 8 });
+    assert_eq!(proxy.parse(b"HTTP/1.1 200 Connection established\r\n\r\n"), Err(E::HeadTooLarge { max: 16 }));
+}
+
+/// Every local misuse of the old single error type, each from the call
+/// that reports it.
+#[test]
+fn options_errors_come_from_the_builders() {
+    use OptionsError as E;
+    let uri = WsUri::parse("ws://example.com/chat").unwrap();
+    let key = SecKey::from_nonce([0; 16]);
+    let request = |uri: &str, options: &ClientOptions| -> Result<Vec<u8>, OptionsError> {
+        let uri = WsUri::parse(uri)?;
+        Ok(ClientHandshake::with_key(&uri, options, key)?.1)
+    };
+    let u = upgrade(&variant(&[], &["Sec-WebSocket-Protocol: chat", "Sec-WebSocket-Extensions: x-foo"]));
+    let rng = ChaChaRng::from_seed([0; 32]);
+    let extension = ClientOptions::new().extension("x-foo");
+    let table: [(Result<(), OptionsError>, OptionsError, &str); 10] = [
+        (
+            request("ws://example.com/#top", &ClientOptions::new()).map(drop),
+            E::InvalidUri(UriError::Fragment),
+            "invalid WebSocket URI: fragment not allowed in a WebSocket URI",
+        ),
+        (
+            request("ws://example.com/", &ClientOptions::new().header("X Y", "1")).map(drop),
+            E::InvalidHeaderName,
+            "header name is not a token",
+        ),
+        (
+            connect_request(&uri, Some("a\nb")).map(drop),
+            E::InvalidHeaderValue,
+            "header value contains CR, LF or a control character",
+        ),
+        (
+            reject_response(404, "Not Found", &[("Transfer-Encoding", "chunked")], b"").map(drop),
+            E::ReservedHeader,
+            "header is written by the handshake itself",
+        ),
+        (
+            accept_response(KEY, Some(""), &[], &[]).map(drop),
+            E::InvalidProtocol,
+            "subprotocol is not a token or is repeated",
+        ),
+        (
+            u.accept(&AcceptOptions::new().extension("x-foo; =1")).map(drop),
+            E::InvalidExtension,
+            "extension does not follow the Sec-WebSocket-Extensions syntax",
+        ),
+        (reject_response(99, "x", &[], b"").map(drop), E::InvalidStatus(99), "status 99 cannot reject a handshake"),
+        (
+            u.accept(&AcceptOptions::new().protocol("mqtt")).map(drop),
+            E::ProtocolNotOffered,
+            "subprotocol was not offered",
+        ),
+        (
+            u.offer().accept(&AcceptOptions::new().extension("x-bar")).map(drop),
+            E::ExtensionNotOffered,
+            "extension was not offered",
+        ),
+        (
+            wsproto::Connection::client(&uri, &extension, wsproto::Config::default(), rng).map(drop),
+            E::UnsupportedExtension,
+            "extension not implemented by the connection",
+        ),
+    ];
+    for (got, error, text) in table {
+        assert_eq!(got, Err(error.clone()), "{error:?}");
+        assert_eq!(error.to_string(), text, "{error:?}");
+    }
+    assert_eq!(accept_response(KEY, None, &["x-foo;;"], &[]), Err(E::InvalidExtension));
+    assert_eq!(request("ws://example.com/", &ClientOptions::new().extension("a=\"b")), Err(E::InvalidExtension));
+}
+
 #[test]
 fn hostile_input_never_panics() {
     // A cheap deterministic fuzz: random bytes and mutated valid heads, fed
