@@ -5,7 +5,7 @@
 use core::fmt;
 
 use crate::frame::{CloseCode, FrameError};
-use crate::handshake::HandshakeError;
+use crate::handshake::{OptionsError, RequestError, ResponseError};
 
 /// A fault of the peer: the bytes it sent break RFC 6455.
 ///
@@ -42,9 +42,21 @@ pub enum Error {
         /// The configured limit.
         max: usize,
     },
-    /// The opening handshake failed. On the server side the error carries a
-    /// ready HTTP response to send ([`HandshakeError::response`]).
-    Handshake(HandshakeError),
+    /// Server side: the client's opening handshake request is refused. The
+    /// connection has already queued the HTTP answer
+    /// ([`RequestError::response`]: 400, 403, 426 or 431); write it out,
+    /// then close the transport.
+    Request(RequestError),
+    /// Client side: the server's answer to the opening handshake breaks
+    /// RFC 6455 §4.1 ("the client MUST _Fail the WebSocket Connection_").
+    /// Nothing is queued; close the transport.
+    Response(ResponseError),
+    /// The transport reached EOF before the opening handshake completed
+    /// (either role, including a server that had not yet answered an
+    /// upgrade request): the WebSocket connection never opened. Nothing is
+    /// queued (no Close frame, no HTTP answer), so [`Error::close_code`]
+    /// is irrelevant for it.
+    HandshakeEof,
     /// An extension rejected the data it was given (for example a
     /// compressed payload that does not inflate). The close code is chosen
     /// by the extension.
@@ -80,7 +92,7 @@ impl Error {
             Error::InvalidCloseCode(_) => "invalid close code",
             Error::InvalidUtf8 => "invalid UTF-8",
             Error::MessageTooLarge { .. } => "message too large",
-            Error::Handshake(_) => "handshake failed",
+            Error::Request(_) | Error::Response(_) | Error::HandshakeEof => "handshake failed",
             Error::Extension { reason, .. } => reason,
         }
     }
@@ -96,7 +108,9 @@ impl fmt::Display for Error {
             Error::InvalidCloseCode(code) => write!(f, "close code {code} may not be sent on the wire"),
             Error::InvalidUtf8 => f.write_str("invalid UTF-8 in a text message or close reason"),
             Error::MessageTooLarge { max } => write!(f, "message exceeds the limit of {max} bytes"),
-            Error::Handshake(e) => write!(f, "handshake failed: {e}"),
+            Error::Request(e) => write!(f, "handshake failed: {e}"),
+            Error::Response(e) => write!(f, "handshake failed: {e}"),
+            Error::HandshakeEof => f.write_str("handshake failed: connection closed during the handshake"),
             Error::Extension { reason, .. } => write!(f, "extension error: {reason}"),
         }
     }
@@ -111,9 +125,15 @@ impl From<FrameError> for Error {
     }
 }
 
-impl From<HandshakeError> for Error {
-    fn from(e: HandshakeError) -> Self {
-        Error::Handshake(e)
+impl From<RequestError> for Error {
+    fn from(e: RequestError) -> Self {
+        Error::Request(e)
+    }
+}
+
+impl From<ResponseError> for Error {
+    fn from(e: ResponseError) -> Self {
+        Error::Response(e)
     }
 }
 
@@ -150,9 +170,11 @@ pub enum UsageError {
     /// The call does not fit the connection's role or phase (for example
     /// accepting an upgrade that was not requested).
     WrongState,
-    /// The answer to a handshake is invalid: a subprotocol or extension
-    /// that was not offered, a header with CR or LF, a bad status.
-    Handshake(HandshakeError),
+    /// What the application asked the handshake to send or settle is
+    /// invalid: a subprotocol or extension that was not offered, an
+    /// extension the connection does not implement, a header with CR or LF,
+    /// a bad status.
+    Options(OptionsError),
 }
 
 impl fmt::Display for UsageError {
@@ -168,10 +190,16 @@ impl fmt::Display for UsageError {
             UsageError::AdvancedPastPending => "advanced past the pending bytes",
             UsageError::InputOverrun => "more input reported than the room given",
             UsageError::WrongState => "call does not fit the connection's role or phase",
-            UsageError::Handshake(e) => return write!(f, "invalid handshake answer: {e}"),
+            UsageError::Options(e) => return write!(f, "invalid handshake options: {e}"),
         })
     }
 }
 
 #[cfg(feature = "std")]
 impl std::error::Error for UsageError {}
+
+impl From<OptionsError> for UsageError {
+    fn from(e: OptionsError) -> Self {
+        UsageError::Options(e)
+    }
+}

@@ -12,8 +12,8 @@ use wsproto::FrameError;
 
 use core_common::{cat, close_payload, frame, parse_frames, pieces, splits, Path, XorShift, MASK};
 use wsproto::handshake::{
-    accept_key, AcceptOptions, ClientOptions, HandshakeError, HttpResponse, Limits, Negotiated, OriginPolicy, Request,
-    ServerConfig, UpgradeRequest, WsUri,
+    accept_key, AcceptOptions, ClientOptions, HttpResponse, Limits, Negotiated, OptionsError, OriginPolicy, Request,
+    RequestError, ResponseError, ServerConfig, UpgradeRequest, WsUri,
 };
 use wsproto::{
     ChaChaRng, Chunk, CloseCode, Config, Connection, Error, Event, Message, MessageKind, State, TransportAction,
@@ -805,12 +805,12 @@ struct Fault {
     name: &'static str,
     input: Vec<u8>,
     config: ServerConfig,
-    error: HandshakeError,
+    error: RequestError,
     status: u16,
     contains: &'static [&'static str],
 }
 
-fn fault(name: &'static str, input: Vec<u8>, error: HandshakeError, status: u16) -> Fault {
+fn fault(name: &'static str, input: Vec<u8>, error: RequestError, status: u16) -> Fault {
     Fault { name, input, config: ServerConfig::new(), error, status, contains: &[] }
 }
 
@@ -825,16 +825,24 @@ impl Fault {
     }
 }
 
-fn same_handshake_error(a: &HandshakeError, b: &HandshakeError) -> bool {
+fn same_request_error(a: &RequestError, b: &RequestError) -> bool {
     match (a, b) {
         // The detail of a malformed head depends on the HTTP parser.
-        (HandshakeError::MalformedHttp(_), HandshakeError::MalformedHttp(_)) => true,
+        (RequestError::MalformedHttp(_), RequestError::MalformedHttp(_)) => true,
+        _ => a == b,
+    }
+}
+
+fn same_response_error(a: &ResponseError, b: &ResponseError) -> bool {
+    match (a, b) {
+        // The detail of a malformed head depends on the HTTP parser.
+        (ResponseError::MalformedHttp(_), ResponseError::MalformedHttp(_)) => true,
         _ => a == b,
     }
 }
 
 fn server_faults() -> Vec<Fault> {
-    use HandshakeError as E;
+    use RequestError as E;
     let replace = |from: &str, to: &str| {
         let base = format!("{BASE_REQUEST}\n");
         assert!(base.contains(from), "{from:?}");
@@ -900,13 +908,13 @@ fn server_faults_queue_their_http_answer() {
         let config = f.config.clone();
         let make = move |path| Endpoint::new(Connection::server(Config::default(), config.clone()), path);
         let outcome = all_splits(name, &make, &f.input);
-        let Err(Error::Handshake(e)) = &outcome.result else { panic!("`{name}`: {:?}", outcome.result) };
-        assert!(same_handshake_error(e, &f.error), "`{name}`: got {e:?}, want {:?}", f.error);
-        assert_eq!(e.status(), Some(f.status), "`{name}`");
+        let Err(Error::Request(e)) = &outcome.result else { panic!("`{name}`: {:?}", outcome.result) };
+        assert!(same_request_error(e, &f.error), "`{name}`: got {e:?}, want {:?}", f.error);
+        assert_eq!(e.status(), f.status, "`{name}`");
         assert_eq!(outcome.events, [], "`{name}`");
         assert_eq!(outcome.state, State::Closed, "`{name}`");
         // The ready answer is exactly what is pending.
-        assert_eq!(Some(&outcome.output), e.response().as_ref(), "`{name}`");
+        assert_eq!(outcome.output, e.response(), "`{name}`");
         let response = as_text(&outcome.output);
         assert!(response.starts_with(&format!("HTTP/1.1 {} ", f.status)), "`{name}`: {response}");
         assert!(response.contains("\r\nConnection: close\r\n"), "`{name}`: {response}");
@@ -992,7 +1000,7 @@ fn oversized_head_fails_as_soon_as_the_limit_is_crossed() {
         for seed in 1..=4 {
             let mut conn = new_server();
             let (error, before, after, peak) = feed_until_error(&mut conn, &source, path, seed);
-            assert_eq!(error, Error::Handshake(HandshakeError::HeadTooLarge { max: 8192 }), "{path:?}");
+            assert_eq!(error, Error::Request(RequestError::HeadTooLarge { max: 8192 }), "{path:?}");
             // Byte 8193 is the first one over the limit.
             assert!(before < 8193 && 8193 <= after, "{path:?} seed {seed}: failed in piece {before}..{after}");
             assert!(peak < 20 * 1024, "{path:?} seed {seed}: {peak} bytes held for an 8 KiB limit");
@@ -1016,7 +1024,7 @@ fn too_many_headers_fail_as_soon_as_the_count_is_crossed() {
         for seed in 1..=4 {
             let mut conn = new_server();
             let (error, before, after, peak) = feed_until_error(&mut conn, &source, path, seed);
-            assert_eq!(error, Error::Handshake(HandshakeError::TooManyHeaders { max: 64 }), "{path:?}");
+            assert_eq!(error, Error::Request(RequestError::TooManyHeaders { max: 64 }), "{path:?}");
             assert!(before < limit_byte && limit_byte <= after, "{path:?} seed {seed}: failed in {before}..{after}");
             assert!(peak < 8 * 1024, "{path:?} seed {seed}: {peak} bytes held");
             assert!(conn.sender().pending().starts_with(b"HTTP/1.1 431 "), "{path:?}");
@@ -1047,13 +1055,13 @@ fn plain_http_request_is_answered_and_closed() {
         assert_cannot_send(&mut ep.conn, &[UsageError::NotOpen], "plain GET");
         // A bad answer changes nothing.
         let bad = [
-            (ep.conn.respond(200, "OK", &[("X", "a\r\nSet-Cookie: evil")], b""), HandshakeError::InvalidHeaderValue),
-            (ep.conn.respond(200, "OK", &[("Content-Length", "1")], b""), HandshakeError::ReservedHeader),
-            (ep.conn.respond(101, "Switching Protocols", &[], b""), HandshakeError::InvalidStatus(101)),
-            (ep.conn.respond(200, "O\nK", &[], b""), HandshakeError::InvalidHeaderValue),
+            (ep.conn.respond(200, "OK", &[("X", "a\r\nSet-Cookie: evil")], b""), OptionsError::InvalidHeaderValue),
+            (ep.conn.respond(200, "OK", &[("Content-Length", "1")], b""), OptionsError::ReservedHeader),
+            (ep.conn.respond(101, "Switching Protocols", &[], b""), OptionsError::InvalidStatus(101)),
+            (ep.conn.respond(200, "O\nK", &[], b""), OptionsError::InvalidHeaderValue),
         ];
         for (result, error) in bad {
-            assert_eq!(result, Err(UsageError::Handshake(error)));
+            assert_eq!(result, Err(UsageError::Options(error)));
         }
         assert_eq!(ep.conn.sender().pending_len(), 0);
         assert_eq!(ep.conn.state(), State::Connecting);
@@ -1120,18 +1128,18 @@ fn accept_with_a_bad_choice_changes_nothing() {
     let mut server = Endpoint::new(new_server(), Path::Buffered);
     server.push(&get).unwrap();
     assert!(matches!(server.take_events()[..], [Ev::Upgrade(_)]));
-    let bad: [(AcceptOptions, HandshakeError); 7] = [
-        (AcceptOptions::new().protocol("superchat"), HandshakeError::ProtocolNotOffered),
-        (AcceptOptions::new().protocol("CHAT"), HandshakeError::ProtocolNotOffered),
-        (AcceptOptions::new().extension("x-bar"), HandshakeError::ExtensionNotOffered),
+    let bad: [(AcceptOptions, OptionsError); 7] = [
+        (AcceptOptions::new().protocol("superchat"), OptionsError::ProtocolNotOffered),
+        (AcceptOptions::new().protocol("CHAT"), OptionsError::ProtocolNotOffered),
+        (AcceptOptions::new().extension("x-bar"), OptionsError::ExtensionNotOffered),
         // Offered, but the connection would have to apply it to every frame.
-        (AcceptOptions::new().protocol("chat").extension("x-foo"), HandshakeError::UnsupportedExtension),
-        (AcceptOptions::new().protocol("chat").extension(";;"), HandshakeError::InvalidExtensionHeader),
-        (AcceptOptions::new().header("Sec-WebSocket-Accept", "x"), HandshakeError::ReservedHeader),
-        (AcceptOptions::new().header("X-Evil", "a\r\nSet-Cookie: b"), HandshakeError::InvalidHeaderValue),
+        (AcceptOptions::new().protocol("chat").extension("x-foo"), OptionsError::UnsupportedExtension),
+        (AcceptOptions::new().protocol("chat").extension(";;"), OptionsError::InvalidExtension),
+        (AcceptOptions::new().header("Sec-WebSocket-Accept", "x"), OptionsError::ReservedHeader),
+        (AcceptOptions::new().header("X-Evil", "a\r\nSet-Cookie: b"), OptionsError::InvalidHeaderValue),
     ];
     for (options, error) in bad {
-        assert_eq!(server.conn.accept(&options), Err(UsageError::Handshake(error.clone())), "{error:?}");
+        assert_eq!(server.conn.accept(&options), Err(UsageError::Options(error.clone())), "{error:?}");
         assert_eq!(server.conn.sender().pending_len(), 0, "{error:?}: queued something");
         assert_eq!(server.conn.state(), State::Connecting, "{error:?}");
         assert_eq!(server.conn.negotiated(), &Negotiated::default(), "{error:?}");
@@ -1233,7 +1241,7 @@ fn client_reports_non_101_answers() {
 
 #[test]
 fn client_faults_on_a_bad_101() {
-    use HandshakeError as E;
+    use ResponseError as E;
     let options = ClientOptions::new().protocol("chat");
     let ok =
         "HTTP/1.1 101 Switching Protocols\nUpgrade: websocket\nConnection: Upgrade\nSec-WebSocket-Accept: {accept}\n";
@@ -1265,8 +1273,8 @@ fn client_faults_on_a_bad_101() {
         // Frames right behind the bad head are never delivered.
         answer.extend_from_slice(&frame(0x81, b"hi", None));
         let outcome = all_splits(name, &make, &answer);
-        let Err(Error::Handshake(e)) = &outcome.result else { panic!("`{name}`: {:?}", outcome.result) };
-        assert!(same_handshake_error(e, &error), "`{name}`: got {e:?}, want {error:?}");
+        let Err(Error::Response(e)) = &outcome.result else { panic!("`{name}`: {:?}", outcome.result) };
+        assert!(same_response_error(e, &error), "`{name}`: got {e:?}, want {error:?}");
         assert_eq!(outcome.events, [], "`{name}`");
         assert_eq!(outcome.output, b"", "`{name}`: a client sends nothing after a bad answer");
         assert_eq!(outcome.state, State::Closed, "`{name}`");
@@ -1328,12 +1336,12 @@ fn client_accepts_valid_101_variants() {
 #[test]
 fn client_construction_refuses_bad_options() {
     let uri = WsUri::parse("ws://example.com/").unwrap();
-    let table: [(ClientOptions, HandshakeError); 5] = [
-        (ClientOptions::new().header("Host", "evil.example"), HandshakeError::ReservedHeader),
-        (ClientOptions::new().header("Sec-WebSocket-Key", "x"), HandshakeError::ReservedHeader),
-        (ClientOptions::new().header("X-A", "1\r\nX-B: 2"), HandshakeError::InvalidHeaderValue),
-        (ClientOptions::new().protocol("a b"), HandshakeError::InvalidProtocol),
-        (ClientOptions::new().protocol("chat").protocol("chat"), HandshakeError::InvalidProtocol),
+    let table: [(ClientOptions, OptionsError); 5] = [
+        (ClientOptions::new().header("Host", "evil.example"), OptionsError::ReservedHeader),
+        (ClientOptions::new().header("Sec-WebSocket-Key", "x"), OptionsError::ReservedHeader),
+        (ClientOptions::new().header("X-A", "1\r\nX-B: 2"), OptionsError::InvalidHeaderValue),
+        (ClientOptions::new().protocol("a b"), OptionsError::InvalidProtocol),
+        (ClientOptions::new().protocol("chat").protocol("chat"), OptionsError::InvalidProtocol),
     ];
     for (options, error) in table {
         let result = Connection::client(&uri, &options, Config::default(), ChaChaRng::from_seed([0; 32]));
@@ -1403,7 +1411,7 @@ fn eof_during_the_handshake_is_an_error() {
             ep.push(&before).unwrap();
             assert_eq!(ep.take_events(), [], "{name}");
             let err = ep.conn.read_eof().unwrap_err();
-            assert!(matches!(err, Error::Handshake(_)), "{name}: {err:?}");
+            assert_eq!(err, Error::HandshakeEof, "{name}");
             assert_eq!(ep.conn.state(), State::Closed, "{name}");
             assert_eq!(ep.push(&[]), Err(err.clone()), "{name} {path:?}: not sticky");
             assert_eq!(ep.push(&req), Err(err.clone()), "{name} {path:?}: not sticky");
@@ -1424,9 +1432,12 @@ fn eof_while_the_application_decides_is_an_error() {
         let mut ep = Endpoint::new(new_server(), path);
         ep.push(&base_request("")).unwrap();
         assert!(matches!(ep.take_events()[..], [Ev::Upgrade(_)]));
-        let result = ep.conn.read_eof();
-        assert!(matches!(result, Err(Error::Handshake(_))), "{path:?}: read_eof gave {result:?}");
+        assert_eq!(ep.conn.read_eof(), Err(Error::HandshakeEof), "{path:?}");
         assert_eq!(ep.conn.state(), State::Closed, "{path:?}");
+        // Sticky: every later read reports it again; EOF is not reported twice.
+        assert_eq!(ep.push(&[]), Err(Error::HandshakeEof), "{path:?}: not sticky");
+        assert_eq!(ep.push(&frame(0x81, b"hi", Some(MASK))), Err(Error::HandshakeEof), "{path:?}: not sticky");
+        assert_eq!(ep.conn.read_eof(), Ok(None), "{path:?}: reported twice");
         assert_eq!(ep.conn.accept(&AcceptOptions::new()), Err(UsageError::WrongState), "{path:?}");
         assert_eq!(ep.conn.sender().pending_len(), 0, "{path:?}");
         assert_eq!(ep.conn.transport_action(), TransportAction::Close, "{path:?}");
@@ -1658,7 +1669,7 @@ fn seed_requests_get_the_seed_accept() {
     bare.push_str("\n\n");
     let mut conn = new_server();
     let mut buf = crlf(&bare);
-    assert_eq!(conn.read(&mut buf).err(), Some(Error::Handshake(HandshakeError::BadHost)));
+    assert_eq!(conn.read(&mut buf).err(), Some(Error::Request(RequestError::BadHost)));
     assert!(conn.sender().pending().starts_with(b"HTTP/1.1 400 Bad Request\r\n"));
 }
 
@@ -1688,5 +1699,5 @@ fn a_connection_never_offers_an_extension_it_cannot_apply() {
     let uri = WsUri::parse("ws://example.com/chat").unwrap();
     let options = ClientOptions::new().extension("permessage-deflate");
     let result = Connection::client(&uri, &options, Config::default(), ChaChaRng::from_seed([1; 32]));
-    assert_eq!(result.err(), Some(HandshakeError::UnsupportedExtension));
+    assert_eq!(result.err(), Some(OptionsError::UnsupportedExtension));
 }

@@ -3,8 +3,8 @@
 
 use wsproto::handshake::{
     accept_key, accept_response, check_key, connect_request, reject_response, validate_request, validate_response,
-    AcceptOptions, ClientHandshake, ClientOptions, HandshakeError, Incoming, Limits, Negotiated, OriginPolicy,
-    ProxyConnect, Reply, SecKey, ServerConfig, ServerHandshake, Status, UriError, WsUri,
+    AcceptOptions, ClientHandshake, ClientOptions, Incoming, Limits, Negotiated, OptionsError, OriginPolicy,
+    ProxyConnect, Reply, RequestError, ResponseError, SecKey, ServerConfig, ServerHandshake, Status, UriError, WsUri,
 };
 use wsproto::ChaChaRng;
 
@@ -178,14 +178,14 @@ fn variant(replace: &[(&str, Option<&'static str>)], extra: &[&'static str]) -> 
     request(&lines)
 }
 
-fn parse_whole(cfg: ServerConfig, input: &[u8]) -> Result<(Incoming, usize), HandshakeError> {
+fn parse_whole(cfg: ServerConfig, input: &[u8]) -> Result<(Incoming, usize), RequestError> {
     match ServerHandshake::new(cfg).parse(input)? {
         Status::Complete { value, consumed } => Ok((value, consumed)),
         Status::Partial => panic!("partial"),
     }
 }
 
-fn parse_bytewise(cfg: ServerConfig, input: &[u8]) -> Result<(Incoming, usize), HandshakeError> {
+fn parse_bytewise(cfg: ServerConfig, input: &[u8]) -> Result<(Incoming, usize), RequestError> {
     let mut hs = ServerHandshake::new(cfg);
     for (i, b) in input.iter().enumerate() {
         match hs.parse(std::slice::from_ref(b))? {
@@ -199,12 +199,12 @@ fn parse_bytewise(cfg: ServerConfig, input: &[u8]) -> Result<(Incoming, usize), 
     panic!("partial after {} bytes", input.len());
 }
 
-fn server_parse(input: &[u8]) -> Result<Incoming, HandshakeError> {
+fn server_parse(input: &[u8]) -> Result<Incoming, RequestError> {
     server_parse_cfg(ServerConfig::new(), input)
 }
 
 /// Parses whole, byte by byte and in 7-byte chunks; all must agree.
-fn server_parse_cfg(cfg: ServerConfig, input: &[u8]) -> Result<Incoming, HandshakeError> {
+fn server_parse_cfg(cfg: ServerConfig, input: &[u8]) -> Result<Incoming, RequestError> {
     let whole = parse_whole(cfg.clone(), input);
     let bytewise = parse_bytewise(cfg.clone(), input);
     assert_eq!(whole, bytewise, "byte-by-byte differs");
@@ -270,8 +270,8 @@ fn server_accepts_valid_requests() {
 
 #[test]
 fn server_rejects_invalid_requests() {
-    use HandshakeError as E;
-    let table: Vec<(&str, Vec<u8>, HandshakeError, u16)> = vec![
+    use RequestError as E;
+    let table: Vec<(&str, Vec<u8>, RequestError, u16)> = vec![
         ("POST", variant(&[("GET", Some("POST /chat HTTP/1.1"))], &[]), E::MethodNotGet, 400),
         ("lower-case get", variant(&[("GET", Some("get /chat HTTP/1.1"))], &[]), E::MethodNotGet, 400),
         ("HTTP/1.0", variant(&[("GET", Some("GET /chat HTTP/1.0"))], &[]), E::HttpVersion, 400),
@@ -364,8 +364,8 @@ fn server_rejects_invalid_requests() {
     for (name, input, err, status) in table {
         let got = server_parse(&input);
         assert_eq!(got, Err(err.clone()), "{name}");
-        assert_eq!(err.status(), Some(status), "{name}");
-        let response = err.response().expect("response");
+        assert_eq!(err.status(), status, "{name}");
+        let response = err.response();
         let text = String::from_utf8(response).unwrap();
         assert!(text.starts_with(&format!("HTTP/1.1 {status} ")), "{name}: {text}");
         assert!(text.contains("\r\nConnection: close\r\n"), "{name}");
@@ -376,7 +376,7 @@ fn server_rejects_invalid_requests() {
 #[test]
 fn wrong_version_answer_is_426_with_header() {
     let err = server_parse(&variant(&[("Sec-WebSocket-Version", Some("Sec-WebSocket-Version: 8"))], &[])).unwrap_err();
-    let text = String::from_utf8(err.response().unwrap()).unwrap();
+    let text = String::from_utf8(err.response()).unwrap();
     assert!(text.starts_with("HTTP/1.1 426 Upgrade Required\r\n"), "{text}");
     assert!(text.contains("\r\nSec-WebSocket-Version: 13\r\n"));
     let (head, body) = text.split_once("\r\n\r\n").unwrap();
@@ -476,7 +476,7 @@ fn bytes_after_head_are_not_consumed() {
 
 #[test]
 fn origin_policy() {
-    type OriginCase = (&'static str, ServerConfig, Vec<u8>, Result<(), HandshakeError>);
+    type OriginCase = (&'static str, ServerConfig, Vec<u8>, Result<(), RequestError>);
     fn only_example(origin: &str) -> bool {
         origin == "https://example.com"
     }
@@ -490,24 +490,24 @@ fn origin_policy() {
         ("any", ServerConfig::new(), with("Origin: https://evil.example"), Ok(())),
         ("list ok", list(), with("Origin: https://example.com"), Ok(())),
         ("list case", list(), with("Origin: HTTPS://EXAMPLE.COM"), Ok(())),
-        ("list evil", list(), with("Origin: https://evil.example"), Err(HandshakeError::OriginRejected)),
+        ("list evil", list(), with("Origin: https://evil.example"), Err(RequestError::OriginRejected)),
         ("list absent", list(), none.clone(), Ok(())),
         (
             "list two",
             list(),
             variant(&[], &["Origin: https://example.com", "Origin: https://evil.example"]),
-            Err(HandshakeError::OriginRejected),
+            Err(RequestError::OriginRejected),
         ),
         ("callback ok", cb(), with("Origin: https://example.com"), Ok(())),
-        ("callback evil", cb(), with("Origin: null"), Err(HandshakeError::OriginRejected)),
-        ("required absent", strict(), none, Err(HandshakeError::MissingOrigin)),
+        ("callback evil", cb(), with("Origin: null"), Err(RequestError::OriginRejected)),
+        ("required absent", strict(), none, Err(RequestError::MissingOrigin)),
         ("required ok", strict(), with("Origin: https://example.com"), Ok(())),
     ];
     for (name, cfg, input, expected) in table {
         let got = server_parse_cfg(cfg, &input).map(|_| ());
         assert_eq!(got, expected, "{name}");
         if let Err(e) = got {
-            assert!(e.response().unwrap().starts_with(b"HTTP/1.1 403 Forbidden\r\n"), "{name}");
+            assert!(e.response().starts_with(b"HTTP/1.1 403 Forbidden\r\n"), "{name}");
         }
     }
 }
@@ -528,16 +528,16 @@ fn oversized_head_is_refused_without_buffering() {
         fed += line.len();
         assert!(fed < 4096, "never refused");
     }
-    assert_eq!(result, Err(HandshakeError::HeadTooLarge { max: 1024 }));
+    assert_eq!(result, Err(RequestError::HeadTooLarge { max: 1024 }));
     assert!(fed <= 1024 + line.len());
-    assert_eq!(HandshakeError::HeadTooLarge { max: 1024 }.status(), Some(431));
+    assert_eq!(RequestError::HeadTooLarge { max: 1024 }.status(), 431);
     // A single endless line is refused too.
     let mut hs = ServerHandshake::new(ServerConfig::new().limits(limits));
-    assert_eq!(hs.parse(&[b'A'; 2000]), Err(HandshakeError::HeadTooLarge { max: 1024 }));
+    assert_eq!(hs.parse(&[b'A'; 2000]), Err(RequestError::HeadTooLarge { max: 1024 }));
     // Default limit: 8 KiB.
     let mut big = b"GET / HTTP/1.1\r\nCookie: ".to_vec();
     big.resize(9000, b'a');
-    assert_eq!(ServerHandshake::default().parse(&big), Err(HandshakeError::HeadTooLarge { max: 8192 }));
+    assert_eq!(ServerHandshake::default().parse(&big), Err(RequestError::HeadTooLarge { max: 8192 }));
     // Exactly at the limit is fine.
     let mut exact = variant(&[], &[]);
     let pad = 8192 - exact.len() - "X: \r\n".len();
@@ -554,7 +554,7 @@ fn too_many_headers_refused() {
     lines.extend(filler.iter().map(String::as_str));
     // 5 + 60 = 65 header fields > 64.
     let input = request(&lines);
-    assert_eq!(server_parse(&input), Err(HandshakeError::TooManyHeaders { max: 64 }));
+    assert_eq!(server_parse(&input), Err(RequestError::TooManyHeaders { max: 64 }));
     // 64 is fine.
     lines.pop();
     assert!(matches!(server_parse(&request(&lines)), Ok(Incoming::WebSocket(_))));
@@ -564,7 +564,7 @@ fn too_many_headers_refused() {
     for _ in 0..5 {
         input.extend_from_slice(b"A: b\r\n");
     }
-    assert_eq!(hs.parse(&input), Err(HandshakeError::TooManyHeaders { max: 4 }));
+    assert_eq!(hs.parse(&input), Err(RequestError::TooManyHeaders { max: 4 }));
 }
 
 // ------------------------------------------------------------- server: answers
@@ -578,18 +578,15 @@ fn accept_checks_choices() {
             "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits",
         ],
     ));
-    assert_eq!(u.accept(&AcceptOptions::new().protocol("other")), Err(HandshakeError::ProtocolNotOffered));
-    assert_eq!(u.accept(&AcceptOptions::new().protocol("Chat")), Err(HandshakeError::ProtocolNotOffered));
-    assert_eq!(u.accept(&AcceptOptions::new().extension("x-foo")), Err(HandshakeError::ExtensionNotOffered));
+    assert_eq!(u.accept(&AcceptOptions::new().protocol("other")), Err(OptionsError::ProtocolNotOffered));
+    assert_eq!(u.accept(&AcceptOptions::new().protocol("Chat")), Err(OptionsError::ProtocolNotOffered));
+    assert_eq!(u.accept(&AcceptOptions::new().extension("x-foo")), Err(OptionsError::ExtensionNotOffered));
     assert_eq!(
         u.accept(&AcceptOptions::new().header("Set-Cookie", "a=1\r\nX: y")),
-        Err(HandshakeError::InvalidHeaderValue)
+        Err(OptionsError::InvalidHeaderValue)
     );
-    assert_eq!(u.accept(&AcceptOptions::new().header("Bad Name", "1")), Err(HandshakeError::InvalidHeaderName));
-    assert_eq!(
-        u.accept(&AcceptOptions::new().header("sec-websocket-accept", "1")),
-        Err(HandshakeError::ReservedHeader)
-    );
+    assert_eq!(u.accept(&AcceptOptions::new().header("Bad Name", "1")), Err(OptionsError::InvalidHeaderName));
+    assert_eq!(u.accept(&AcceptOptions::new().header("sec-websocket-accept", "1")), Err(OptionsError::ReservedHeader));
     let (response, negotiated) = u
         .accept(
             &AcceptOptions::new()
@@ -612,10 +609,10 @@ fn reject_responses() {
     assert_eq!(r, b"HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"ws\"\r\nContent-Length: 2\r\n\r\nno");
     let r = reject_response(302, "Found", &[("Location", "/elsewhere")], b"").unwrap();
     assert!(r.ends_with(b"Location: /elsewhere\r\nContent-Length: 0\r\n\r\n"));
-    assert_eq!(reject_response(101, "x", &[], b""), Err(HandshakeError::InvalidStatus(101)));
-    assert_eq!(reject_response(600, "x", &[], b""), Err(HandshakeError::InvalidStatus(600)));
-    assert_eq!(reject_response(404, "Not\r\nFound", &[], b""), Err(HandshakeError::InvalidHeaderValue));
-    assert_eq!(reject_response(404, "x", &[("Content-Length", "9")], b""), Err(HandshakeError::ReservedHeader));
+    assert_eq!(reject_response(101, "x", &[], b""), Err(OptionsError::InvalidStatus(101)));
+    assert_eq!(reject_response(600, "x", &[], b""), Err(OptionsError::InvalidStatus(600)));
+    assert_eq!(reject_response(404, "Not\r\nFound", &[], b""), Err(OptionsError::InvalidHeaderValue));
+    assert_eq!(reject_response(404, "x", &[("Content-Length", "9")], b""), Err(OptionsError::ReservedHeader));
 }
 
 #[test]
@@ -632,10 +629,10 @@ fn standalone_validation_without_our_parser() {
     let offer = validate_request("GET", headers.iter().copied()).unwrap();
     assert_eq!(offer.protocols, ["mqtt"]);
     OriginPolicy::allow_list(["https://example.com"]).check(offer.origin.as_deref()).unwrap();
-    assert_eq!(validate_request("PUT", headers.iter().copied()), Err(HandshakeError::MethodNotGet));
+    assert_eq!(validate_request("PUT", headers.iter().copied()), Err(RequestError::MethodNotGet));
     let r = accept_response(&offer.key, Some("mqtt"), &[], &[]).unwrap();
     assert!(String::from_utf8(r).unwrap().contains("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n"));
-    assert_eq!(accept_response(KEY, Some("a b"), &[], &[]), Err(HandshakeError::InvalidProtocol));
+    assert_eq!(accept_response(KEY, Some("a b"), &[], &[]), Err(OptionsError::InvalidProtocol));
 }
 
 // ------------------------------------------------------------------- client
@@ -657,7 +654,7 @@ fn response(extra: &[&str]) -> Vec<u8> {
 }
 
 /// Parses whole and byte by byte; both must agree.
-fn client_parse(options: &ClientOptions, input: &[u8]) -> Result<(Reply, usize), HandshakeError> {
+fn client_parse(options: &ClientOptions, input: &[u8]) -> Result<(Reply, usize), ResponseError> {
     let whole = match client(options).0.parse(input) {
         Ok(Status::Complete { value, consumed }) => Ok((value, consumed)),
         Ok(Status::Partial) => panic!("partial"),
@@ -713,29 +710,28 @@ fn client_request_bytes() {
 fn client_request_rejects_injection() {
     let uri = WsUri::parse("ws://h/").unwrap();
     let key = SecKey::from_nonce([0; 16]);
-    let table: Vec<(ClientOptions, HandshakeError)> = vec![
-        (ClientOptions::new().header("Cookie", "a=1\r\nX-Evil: 1"), HandshakeError::InvalidHeaderValue),
-        (ClientOptions::new().header("Cookie", "a=1\nb"), HandshakeError::InvalidHeaderValue),
-        (ClientOptions::new().header("X\r\nEvil", "1"), HandshakeError::InvalidHeaderName),
-        (ClientOptions::new().header("", "1"), HandshakeError::InvalidHeaderName),
-        (ClientOptions::new().header("Host", "evil"), HandshakeError::ReservedHeader),
-        (ClientOptions::new().header("sec-websocket-key", "x"), HandshakeError::ReservedHeader),
-        (ClientOptions::new().origin("http://a\r\nX: 1"), HandshakeError::InvalidHeaderValue),
-        (ClientOptions::new().protocol("a b"), HandshakeError::InvalidProtocol),
-        (ClientOptions::new().protocol("chat").protocol("chat"), HandshakeError::InvalidProtocol),
-        (ClientOptions::new().protocol(""), HandshakeError::InvalidProtocol),
-        (ClientOptions::new().extension("foo\r\nX: 1"), HandshakeError::InvalidExtensionHeader),
+    let table: Vec<(ClientOptions, OptionsError)> = vec![
+        (ClientOptions::new().header("Cookie", "a=1\r\nX-Evil: 1"), OptionsError::InvalidHeaderValue),
+        (ClientOptions::new().header("Cookie", "a=1\nb"), OptionsError::InvalidHeaderValue),
+        (ClientOptions::new().header("X\r\nEvil", "1"), OptionsError::InvalidHeaderName),
+        (ClientOptions::new().header("", "1"), OptionsError::InvalidHeaderName),
+        (ClientOptions::new().header("Host", "evil"), OptionsError::ReservedHeader),
+        (ClientOptions::new().header("sec-websocket-key", "x"), OptionsError::ReservedHeader),
+        (ClientOptions::new().origin("http://a\r\nX: 1"), OptionsError::InvalidHeaderValue),
+        (ClientOptions::new().protocol("a b"), OptionsError::InvalidProtocol),
+        (ClientOptions::new().protocol("chat").protocol("chat"), OptionsError::InvalidProtocol),
+        (ClientOptions::new().protocol(""), OptionsError::InvalidProtocol),
+        (ClientOptions::new().extension("foo\r\nX: 1"), OptionsError::InvalidExtension),
     ];
     for (options, err) in table {
         assert_eq!(ClientHandshake::with_key(&uri, &options, key).map(|_| ()), Err(err.clone()), "{options:?}");
-        assert_eq!(err.response().is_none(), err != HandshakeError::InvalidExtensionHeader);
     }
 }
 
 #[test]
 fn client_response_rules() {
-    type ResponseCase<'a> = (&'static str, &'a ClientOptions, Vec<u8>, Result<Negotiated, HandshakeError>);
-    use HandshakeError as E;
+    type ResponseCase<'a> = (&'static str, &'a ClientOptions, Vec<u8>, Result<Negotiated, ResponseError>);
+    use ResponseError as E;
     let offered =
         ClientOptions::new().protocol("chat").protocol("superchat").extension("permessage-deflate").extension("x-foo");
     let none = ClientOptions::new();
@@ -875,7 +871,7 @@ fn client_frames_after_101_not_consumed() {
     }
     // An over-long response head is refused.
     let (mut hs, _) = client(&ClientOptions::new().limits(Limits { max_head_bytes: 64, max_headers: 8 }));
-    assert_eq!(hs.parse(&input), Err(HandshakeError::HeadTooLarge { max: 64 }));
+    assert_eq!(hs.parse(&input), Err(ResponseError::HeadTooLarge { max: 64 }));
 }
 
 #[test]
@@ -946,7 +942,7 @@ fn proxy_connect() {
         connect_request(&WsUri::parse("ws://[::1]:8080").unwrap(), Some("Basic ZWRuYW1vZGU6bm9jYXBlcyE=")).unwrap(),
         b"CONNECT [::1]:8080 HTTP/1.1\r\nHost: [::1]:8080\r\nProxy-Authorization: Basic ZWRuYW1vZGU6bm9jYXBlcyE=\r\n\r\n"
     );
-    assert_eq!(connect_request(&uri, Some("a\r\nb")), Err(HandshakeError::InvalidHeaderValue));
+    assert_eq!(connect_request(&uri, Some("a\r\nb")), Err(OptionsError::InvalidHeaderValue));
 
     let ok = b"HTTP/1.1 200 Connection established\r\nProxy-Agent: x\r\n\r\n\x16\x03\x01";
     let mut p = ProxyConnect::default();
@@ -964,23 +960,212 @@ fn proxy_connect() {
     let mut p = ProxyConnect::default();
     assert_eq!(
         p.parse(b"HTTP/1.1 407 Proxy Authentication Required\r\n\r\n"),
-        Err(HandshakeError::ProxyRefused { status: 407 })
+        Err(ResponseError::ProxyRefused { status: 407 })
     );
 }
 
 // ------------------------------------------------------------------- errors
 
 #[test]
-fn error_is_small_and_displays() {
-    assert!(std::mem::size_of::<HandshakeError>() <= 24, "{}", std::mem::size_of::<HandshakeError>());
-    assert!(HandshakeError::InvalidKey.to_string().contains("16 bytes"));
+fn errors_are_small_and_display() {
+    assert!(std::mem::size_of::<RequestError>() <= 24, "{}", std::mem::size_of::<RequestError>());
+    assert!(std::mem::size_of::<ResponseError>() <= 24, "{}", std::mem::size_of::<ResponseError>());
+    assert!(std::mem::size_of::<OptionsError>() <= 24, "{}", std::mem::size_of::<OptionsError>());
+    assert!(RequestError::InvalidKey.to_string().contains("16 bytes"));
     #[cfg(feature = "std")]
     {
-        let e: Box<dyn std::error::Error> = Box::new(HandshakeError::InvalidKey);
-        assert!(e.to_string().contains("16 bytes"));
+        let errors: [Box<dyn std::error::Error>; 3] = [
+            Box::new(RequestError::InvalidKey),
+            Box::new(ResponseError::AcceptMismatch),
+            Box::new(OptionsError::InvalidUri(UriError::Fragment)),
+        ];
+        let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(
+            text,
+            [
+                "Sec-WebSocket-Key is not the base64 encoding of 16 bytes",
+                "Sec-WebSocket-Accept does not match the key",
+                "invalid WebSocket URI: fragment not allowed in a WebSocket URI",
+            ]
+        );
     }
-    assert_eq!(HandshakeError::AcceptMismatch.response(), None);
-    assert_eq!(HandshakeError::InvalidUri(UriError::Fragment).response(), None);
+}
+
+/// Every request fault of the old single error type, with the status it
+/// was answered with and its text (the body of the answer), unchanged.
+#[test]
+fn request_errors_keep_their_status_and_text() {
+    use RequestError as E;
+    let table: [(RequestError, u16, &str); 17] = [
+        (E::HeadTooLarge { max: 8192 }, 431, "HTTP head larger than 8192 bytes"),
+        (E::TooManyHeaders { max: 64 }, 431, "more than 64 header fields"),
+        (E::MalformedHttp("invalid token"), 400, "malformed HTTP: invalid token"),
+        (E::MethodNotGet, 400, "method is not GET"),
+        (E::HttpVersion, 400, "HTTP version is not 1.1 or later"),
+        (E::BadHost, 400, "Host header missing, empty or repeated"),
+        (E::UpgradeNotWebSocket, 400, "Upgrade header does not name websocket"),
+        (E::ConnectionNotUpgrade, 400, "Connection header does not contain the Upgrade token"),
+        (E::MissingKey, 400, "Sec-WebSocket-Key header missing"),
+        (E::InvalidKey, 400, "Sec-WebSocket-Key is not the base64 encoding of 16 bytes"),
+        (E::MissingVersion, 400, "Sec-WebSocket-Version header missing"),
+        (E::UnsupportedVersion(Some(8)), 426, "unsupported Sec-WebSocket-Version 8 (only 13)"),
+        (E::UnsupportedVersion(None), 426, "unsupported Sec-WebSocket-Version (only 13)"),
+        (E::InvalidProtocolHeader, 400, "malformed Sec-WebSocket-Protocol header"),
+        (E::InvalidExtensionHeader, 400, "malformed Sec-WebSocket-Extensions header"),
+        (E::OriginRejected, 403, "origin not allowed"),
+        (E::MissingOrigin, 403, "Origin header required"),
+    ];
+    for (error, status, text) in table {
+        assert_eq!(error.status(), status, "{error:?}");
+        assert_eq!(error.to_string(), text, "{error:?}");
+        let response = String::from_utf8(error.response()).unwrap();
+        assert!(response.starts_with(&format!("HTTP/1.1 {status} ")), "{response}");
+        let version = matches!(error, E::MissingVersion | E::UnsupportedVersion(_));
+        assert_eq!(response.contains("\r\nSec-WebSocket-Version: 13\r\n"), version, "{response}");
+        assert!(response.ends_with(&format!("\r\nContent-Length: {}\r\n\r\n{text}\n", text.len() + 1)), "{response}");
+    }
+}
+
+/// `RequestError::response` writes exactly the bytes the old error type
+/// wrote (captured from it).
+#[test]
+fn request_error_responses_are_unchanged() {
+    use RequestError as E;
+    let table: [(RequestError, &str); 6] = [
+        (
+            E::MalformedHttp("invalid header name"),
+            "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 36\r\n\r\nmalformed HTTP: invalid header name\n",
+        ),
+        (
+            E::MissingKey,
+            "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 33\r\n\r\nSec-WebSocket-Key header missing\n",
+        ),
+        (
+            E::MissingVersion,
+            "HTTP/1.1 400 Bad Request\r\nSec-WebSocket-Version: 13\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 37\r\n\r\nSec-WebSocket-Version header missing\n",
+        ),
+        (
+            E::UnsupportedVersion(Some(8)),
+            "HTTP/1.1 426 Upgrade Required\r\nSec-WebSocket-Version: 13\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 46\r\n\r\nunsupported Sec-WebSocket-Version 8 (only 13)\n",
+        ),
+        (
+            E::OriginRejected,
+            "HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 19\r\n\r\norigin not allowed\n",
+        ),
+        (
+            E::HeadTooLarge { max: 8192 },
+            "HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 33\r\n\r\nHTTP head larger than 8192 bytes\n",
+        ),
+    ];
+    for (error, bytes) in &table {
+        assert_eq!(String::from_utf8(error.response()).unwrap(), *bytes, "{error:?}");
+    }
+    // The same bytes come out of the parser for such a request.
+    let err = server_parse(&variant(&[("Sec-WebSocket-Version", Some("Sec-WebSocket-Version: 8"))], &[])).unwrap_err();
+    assert_eq!(err.response(), table[3].1.as_bytes());
+}
+
+/// Every response fault of the old single error type, with its text.
+#[test]
+fn response_errors_keep_their_text() {
+    use ResponseError as E;
+    let table: [(ResponseError, &str); 14] = [
+        (E::HeadTooLarge { max: 8192 }, "HTTP head larger than 8192 bytes"),
+        (E::TooManyHeaders { max: 64 }, "more than 64 header fields"),
+        (E::MalformedHttp("invalid status"), "malformed HTTP: invalid status"),
+        (E::HttpVersion, "HTTP version is not 1.1 or later"),
+        (E::UpgradeNotWebSocket, "Upgrade header does not name websocket"),
+        (E::ConnectionNotUpgrade, "Connection header does not contain the Upgrade token"),
+        (E::MissingAccept, "Sec-WebSocket-Accept header missing"),
+        (E::AcceptMismatch, "Sec-WebSocket-Accept does not match the key"),
+        (E::ProtocolNotOffered, "subprotocol was not offered"),
+        (E::MultipleProtocols, "more than one subprotocol selected"),
+        (E::ExtensionNotOffered, "extension was not offered"),
+        (E::InvalidProtocolHeader, "malformed Sec-WebSocket-Protocol header"),
+        (E::InvalidExtensionHeader, "malformed Sec-WebSocket-Extensions header"),
+        (E::ProxyRefused { status: 407 }, "proxy refused CONNECT with status 407"),
+    ];
+    for (error, text) in table {
+        assert_eq!(error.to_string(), text, "{error:?}");
+    }
+    // Head faults of a response, from the parsers.
+    let limits = Limits { max_head_bytes: 8192, max_headers: 2 };
+    let (mut hs, _) = client(&ClientOptions::new().limits(limits));
+    assert_eq!(hs.parse(&response(&["A: b"])), Err(E::TooManyHeaders { max: 2 }));
+    let (mut hs, _) = client(&ClientOptions::new());
+    assert_eq!(hs.parse(b"HTTP/1.1 1x1 Switching\r\n\r\n"), Err(E::MalformedHttp("invalid status")));
+    let mut proxy = ProxyConnect::new(Limits { max_head_bytes: 16, max_headers: 8 });
+    assert_eq!(proxy.parse(b"HTTP/1.1 200 Connection established\r\n\r\n"), Err(E::HeadTooLarge { max: 16 }));
+}
+
+/// Every local misuse of the old single error type, each from the call
+/// that reports it.
+#[test]
+fn options_errors_come_from_the_builders() {
+    use OptionsError as E;
+    let uri = WsUri::parse("ws://example.com/chat").unwrap();
+    let key = SecKey::from_nonce([0; 16]);
+    let request = |uri: &str, options: &ClientOptions| -> Result<Vec<u8>, OptionsError> {
+        let uri = WsUri::parse(uri)?;
+        Ok(ClientHandshake::with_key(&uri, options, key)?.1)
+    };
+    let u = upgrade(&variant(&[], &["Sec-WebSocket-Protocol: chat", "Sec-WebSocket-Extensions: x-foo"]));
+    let rng = ChaChaRng::from_seed([0; 32]);
+    let extension = ClientOptions::new().extension("x-foo");
+    let table: [(Result<(), OptionsError>, OptionsError, &str); 10] = [
+        (
+            request("ws://example.com/#top", &ClientOptions::new()).map(drop),
+            E::InvalidUri(UriError::Fragment),
+            "invalid WebSocket URI: fragment not allowed in a WebSocket URI",
+        ),
+        (
+            request("ws://example.com/", &ClientOptions::new().header("X Y", "1")).map(drop),
+            E::InvalidHeaderName,
+            "header name is not a token",
+        ),
+        (
+            connect_request(&uri, Some("a\nb")).map(drop),
+            E::InvalidHeaderValue,
+            "header value contains CR, LF or a control character",
+        ),
+        (
+            reject_response(404, "Not Found", &[("Transfer-Encoding", "chunked")], b"").map(drop),
+            E::ReservedHeader,
+            "header is written by the handshake itself",
+        ),
+        (
+            accept_response(KEY, Some(""), &[], &[]).map(drop),
+            E::InvalidProtocol,
+            "subprotocol is not a token or is repeated",
+        ),
+        (
+            u.accept(&AcceptOptions::new().extension("x-foo; =1")).map(drop),
+            E::InvalidExtension,
+            "extension does not follow the Sec-WebSocket-Extensions syntax",
+        ),
+        (reject_response(99, "x", &[], b"").map(drop), E::InvalidStatus(99), "status 99 cannot reject a handshake"),
+        (
+            u.accept(&AcceptOptions::new().protocol("mqtt")).map(drop),
+            E::ProtocolNotOffered,
+            "subprotocol was not offered",
+        ),
+        (
+            u.offer().accept(&AcceptOptions::new().extension("x-bar")).map(drop),
+            E::ExtensionNotOffered,
+            "extension was not offered",
+        ),
+        (
+            wsproto::Connection::client(&uri, &extension, wsproto::Config::default(), rng).map(drop),
+            E::UnsupportedExtension,
+            "extension not implemented by the connection",
+        ),
+    ];
+    for (got, error, text) in table {
+        assert_eq!(got, Err(error.clone()), "{error:?}");
+        assert_eq!(error.to_string(), text, "{error:?}");
+    }
+    assert_eq!(accept_response(KEY, None, &["x-foo;;"], &[]), Err(E::InvalidExtension));
+    assert_eq!(request("ws://example.com/", &ClientOptions::new().extension("a=\"b")), Err(E::InvalidExtension));
 }
 
 #[test]

@@ -25,7 +25,7 @@ use wsproto::handshake::Negotiated;
 use wsproto::FrameError;
 
 use wsproto::frame::{apply_mask, FrameHeader, MAX_HEADER_LEN};
-use wsproto::handshake::{ClientOptions, HandshakeError, ServerConfig, WsUri};
+use wsproto::handshake::{ClientOptions, RequestError, ResponseError, ServerConfig, WsUri};
 use wsproto::{ChaChaRng, Config, Connection, Delivery, Error, Event, OpCode, State, TransportAction};
 
 // ---------------------------------------------------------------------------
@@ -528,12 +528,12 @@ fn a_handshake_that_never_ends_fails_with_431_and_stays_bounded() {
                 (error, at, response)
             });
             eprintln!("endless head ({name}, {piece}-byte pieces, {total} bytes): {error:?} at byte {at}, {usage:?}");
-            let Error::Handshake(e) = &error else { panic!("{name}: {error:?}") };
+            let Error::Request(e) = &error else { panic!("{name}: {error:?}") };
             assert!(
-                matches!(e, HandshakeError::HeadTooLarge { .. } | HandshakeError::TooManyHeaders { .. }),
+                matches!(e, RequestError::HeadTooLarge { .. } | RequestError::TooManyHeaders { .. }),
                 "{name}: {e:?}"
             );
-            assert_eq!(e.status(), Some(431), "{name}");
+            assert_eq!(e.status(), 431, "{name}");
             assert!(response.starts_with(b"HTTP/1.1 431 "), "{name}: {:?}", String::from_utf8_lossy(&response));
             assert!(at <= 8192 + piece, "{name}: refused only at byte {at}");
             // The 8 KiB head buffer, the response and small change.
@@ -555,7 +555,7 @@ fn a_response_head_that_never_ends_fails_a_client_and_stays_bounded() {
         head.feed(&mut conn, 10 << 20)
     });
     eprintln!("endless response head to a client: {result:?}, {usage:?}");
-    let Error::Handshake(HandshakeError::HeadTooLarge { .. } | HandshakeError::TooManyHeaders { .. }) = result.0 else {
+    let Error::Response(ResponseError::HeadTooLarge { .. } | ResponseError::TooManyHeaders { .. }) = result.0 else {
         panic!("{result:?}")
     };
     assert!(result.1 <= 8192 + 4096);

@@ -9,7 +9,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use wsproto::handshake::{
-    ClientHandshake, ClientOptions, HandshakeError, Limits, ProxyConnect, Reply, SecKey, Status, WsUri,
+    ClientHandshake, ClientOptions, Limits, ProxyConnect, Reply, ResponseError, SecKey, Status, WsUri,
 };
 use wsproto_fuzz::{cut, prefix};
 
@@ -39,7 +39,7 @@ fn options(flags: u8) -> ClientOptions {
 enum Outcome<T> {
     /// The reply and the stream offset where the head ended.
     Done(T, usize),
-    Failed(HandshakeError),
+    Failed(ResponseError),
     Incomplete,
 }
 

@@ -500,7 +500,7 @@ impl Pair {
         } else if !p.open {
             // The handshake failed: nothing can be sent any more.
             match got {
-                Err(Error::Handshake(ref e)) => p.rx_error = Some(Error::Handshake(e.clone())),
+                Err(Error::HandshakeEof) => p.rx_error = Some(Error::HandshakeEof),
                 other => panic!("EOF during the handshake gave {other:?}"),
             }
             p.send_failed = true;

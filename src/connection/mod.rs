@@ -67,7 +67,7 @@ pub use state::{State, TransportAction};
 use crate::config::Config;
 use crate::frame::{CloseCode, HeaderRules, Role};
 use crate::handshake::{
-    AcceptOptions, ClientHandshake, ClientOptions, HandshakeError, Negotiated, ServerConfig, ServerHandshake, WsUri,
+    AcceptOptions, ClientHandshake, ClientOptions, Negotiated, OptionsError, ServerConfig, ServerHandshake, WsUri,
 };
 use crate::rng::RandomSource;
 use crate::{Error, UsageError};
@@ -197,7 +197,7 @@ impl Connection {
     /// assert_eq!(conn.negotiated().protocol.as_deref(), Some("chat"));
     /// ```
     pub fn open_server(config: Config, negotiated: Negotiated) -> Result<Connection, UsageError> {
-        check_supported(&negotiated).map_err(UsageError::Handshake)?;
+        check_supported(&negotiated).map_err(UsageError::Options)?;
         let mut core = Core::new(Role::Server, config, None, None);
         core.negotiated = keep_negotiated(negotiated);
         Ok(Connection::from_core(core))
@@ -220,7 +220,7 @@ impl Connection {
         negotiated: Negotiated,
         rng: impl RandomSource + 'static,
     ) -> Result<Connection, UsageError> {
-        check_supported(&negotiated).map_err(UsageError::Handshake)?;
+        check_supported(&negotiated).map_err(UsageError::Options)?;
         let mut core = Core::new(Role::Client, config, Some(Box::new(rng)), None);
         core.negotiated = keep_negotiated(negotiated);
         Ok(Connection::from_core(core))
@@ -231,7 +231,7 @@ impl Connection {
     /// [`Event::UpgradeRequest`] (answer with [`Received::accept`] or
     /// [`Received::respond`]) or [`Event::HttpRequest`] (answer with
     /// [`Received::respond`]). A broken request is an
-    /// [`Error::Handshake`] whose HTTP answer (400, 403, 426 or 431) is
+    /// [`Error::Request`] whose HTTP answer (400, 403, 426 or 431) is
     /// already queued.
     pub fn server(config: Config, handshake: ServerConfig) -> Connection {
         let opening = Opening::Server(ServerHandshake::new(handshake));
@@ -242,7 +242,7 @@ impl Connection {
     /// from `rng`, is queued at once: write [`Connection::pending`], then
     /// read. The first event is [`Event::HandshakeComplete`] or
     /// [`Event::HttpResponse`]. Offering an extension the connection does
-    /// not implement is refused ([`HandshakeError::UnsupportedExtension`]).
+    /// not implement is refused ([`OptionsError::UnsupportedExtension`]).
     /// The IO layer connects to [`WsUri::host`]:[`WsUri::port`] and does
     /// TLS when [`WsUri::is_secure`].
     pub fn client(
@@ -250,12 +250,12 @@ impl Connection {
         options: &ClientOptions,
         config: Config,
         mut rng: impl RandomSource + 'static,
-    ) -> Result<Connection, HandshakeError> {
+    ) -> Result<Connection, OptionsError> {
         let (handshake, request) = ClientHandshake::new(uri, options, &mut rng)?;
         // An offered extension would have to be applied to every frame if
         // the server accepted it; the connection implements none yet.
         if options.offers_extensions() {
-            return Err(HandshakeError::UnsupportedExtension);
+            return Err(OptionsError::UnsupportedExtension);
         }
         let opening = Opening::Client(handshake);
         let mut core = Core::new(Role::Client, config, Some(Box::new(rng)), Some(opening));
@@ -266,7 +266,7 @@ impl Connection {
     /// Accepts the upgrade request reported by [`Event::UpgradeRequest`]:
     /// queues the 101 response with the chosen subprotocol and extra
     /// headers. An extension the connection does not implement is refused
-    /// ([`HandshakeError::UnsupportedExtension`]). The connection is Open;
+    /// ([`OptionsError::UnsupportedExtension`]). The connection is Open;
     /// the next read reports [`Event::HandshakeComplete`] and then the
     /// client's frames. Inside the match arm of the event, call
     /// [`Received::accept`] instead.
@@ -402,7 +402,8 @@ impl Connection {
     /// finished this is an abnormal closure: the result is a Close event
     /// with code 1006 ([`CloseCode::ABNORMAL`]). After it, or after a
     /// failure, there is no event. During the opening handshake it is an
-    /// error: the peer went away before the handshake completed.
+    /// error, [`Error::HandshakeEof`]: the peer went away before the
+    /// handshake completed.
     pub fn read_eof(&mut self) -> Result<Option<Event<'static>>, Error> {
         let Core { recv, opening, tx, .. } = &mut self.core;
         if recv.error().is_some() {
@@ -419,9 +420,7 @@ impl Connection {
                 // counts: the client is gone.)
                 _ => {
                     *opening = None;
-                    let error =
-                        Error::Handshake(HandshakeError::MalformedHttp("connection closed during the handshake"));
-                    Err(fail(recv, tx, error))
+                    Err(fail(recv, tx, Error::HandshakeEof))
                 }
             };
         }

@@ -13,8 +13,8 @@ use super::send::Sender;
 use super::state::RecvState;
 use super::{fail, NOTHING_NEGOTIATED};
 use crate::handshake::{
-    reject_response, AcceptOptions, ClientHandshake, HandshakeError, HttpResponse, Incoming, Negotiated, Reply,
-    Request, ServerHandshake, Status, UpgradeRequest,
+    reject_response, AcceptOptions, ClientHandshake, HttpResponse, Incoming, Negotiated, OptionsError, Reply, Request,
+    ServerHandshake, Status, UpgradeRequest,
 };
 use crate::{Error, UsageError};
 
@@ -36,11 +36,11 @@ pub(super) enum Opening {
 
 /// Whether the connection can run what was negotiated: it implements no
 /// extension yet, and never accepts one it would then ignore.
-pub(super) fn check_supported(n: &Negotiated) -> Result<(), HandshakeError> {
+pub(super) fn check_supported(n: &Negotiated) -> Result<(), OptionsError> {
     if n.extensions.is_empty() {
         Ok(())
     } else {
-        Err(HandshakeError::UnsupportedExtension)
+        Err(OptionsError::UnsupportedExtension)
     }
 }
 
@@ -65,12 +65,12 @@ pub(super) fn step<'a>(
         return idle(tx, input.len());
     };
     let parsed = match phase {
-        Opening::Client(hs) => hs.parse(input).map(|s| match s {
+        Opening::Client(hs) => hs.parse(input).map_err(Error::Response).map(|s| match s {
             Status::Partial => None,
             Status::Complete { value: Reply::Upgraded(n), consumed } => Some((Head::Upgraded(n), consumed)),
             Status::Complete { value: Reply::NotUpgraded(r), consumed } => Some((Head::Answered(r), consumed)),
         }),
-        Opening::Server(hs) => hs.parse(input).map(|s| match s {
+        Opening::Server(hs) => hs.parse(input).map_err(Error::Request).map(|s| match s {
             Status::Partial => None,
             Status::Complete { value: Incoming::WebSocket(r), consumed } => Some((Head::Requested(r), consumed)),
             Status::Complete { value: Incoming::Http(r), consumed } => Some((Head::Http(r), consumed)),
@@ -83,14 +83,14 @@ pub(super) fn step<'a>(
     let (head, consumed) = match parsed {
         Ok(None) => return idle(tx, input.len()),
         Ok(Some(done)) => done,
-        Err(e) => {
+        Err(error) => {
             // A server answers a broken request with the ready response
             // (400, 403, 426 or 431) and then closes.
-            if let (Opening::Server(_), Some(response)) = (phase, e.response()) {
-                tx.queue_raw(&response);
+            if let Error::Request(e) = &error {
+                tx.queue_raw(&e.response());
             }
             *opening = None;
-            return Err(fail(recv, tx, Error::Handshake(e)));
+            return Err(fail(recv, tx, error));
         }
     };
     match head {
@@ -197,7 +197,7 @@ pub(super) fn accept(
     }
     let n = request
         .accept_with(options, check_supported, |response| tx.queue_raw(response))
-        .map_err(UsageError::Handshake)?;
+        .map_err(UsageError::Options)?;
     *negotiated = keep_negotiated(n);
     recv.move_to_open(true);
     tx.move_to_open();
@@ -217,7 +217,7 @@ pub(super) fn respond(
     if !recv.is_connecting() {
         return Err(UsageError::WrongState);
     }
-    let response = reject_response(status, reason, headers, body).map_err(UsageError::Handshake)?;
+    let response = reject_response(status, reason, headers, body).map_err(UsageError::Options)?;
     tx.queue_raw(&response);
     recv.move_to_not_upgraded();
     Ok(())

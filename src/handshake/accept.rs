@@ -6,7 +6,7 @@ use core::fmt;
 use base64::engine::general_purpose::GeneralPurpose;
 use base64::Engine;
 
-use super::HandshakeError;
+use super::RequestError;
 use crate::rng::RandomSource;
 
 /// RFC 6455 §1.3: the GUID appended to the key, "258EAFA5-E914-47DA-95CA-C5AB0DC85B11".
@@ -73,7 +73,7 @@ pub fn accept_key(key: &str) -> AcceptKey {
 /// Checks a `Sec-WebSocket-Key` value. RFC 6455 §4.2.1: "A
 /// |Sec-WebSocket-Key| header field with a base64-encoded [...] value that,
 /// when decoded, is 16 bytes in length." Returns the trimmed key.
-pub fn check_key(key: &[u8]) -> Result<&str, HandshakeError> {
+pub fn check_key(key: &[u8]) -> Result<&str, RequestError> {
     let key = super::http::trim_ows(key);
     // 16 bytes encode to 22 characters of the standard alphabet and the
     // padding `==` (RFC 4648 §4). The 4 bits left over in the last
@@ -83,9 +83,9 @@ pub fn check_key(key: &[u8]) -> Result<&str, HandshakeError> {
         [data @ .., b'=', b'=']
             if data.len() == 22 && data.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/') =>
         {
-            core::str::from_utf8(key).map_err(|_| HandshakeError::InvalidKey)
+            core::str::from_utf8(key).map_err(|_| RequestError::InvalidKey)
         }
-        _ => Err(HandshakeError::InvalidKey),
+        _ => Err(RequestError::InvalidKey),
     }
 }
 

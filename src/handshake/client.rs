@@ -9,7 +9,7 @@ use super::http::{
     check_header, check_value, complete, extension_name, is_token, list_elements, list_has_token, own_headers,
     parse_extensions, parse_response, push_header, trim_ows, HeadReader,
 };
-use super::{accept_key, find_header, HandshakeError, Header, Limits, Negotiated, Status, WsUri};
+use super::{accept_key, find_header, Header, Limits, Negotiated, OptionsError, ResponseError, Status, WsUri};
 use crate::rng::RandomSource;
 
 /// What a client asks for in its opening handshake, beyond the URI.
@@ -151,7 +151,7 @@ impl ClientHandshake {
         uri: &WsUri,
         options: &ClientOptions,
         rng: &mut (impl RandomSource + ?Sized),
-    ) -> Result<(ClientHandshake, Vec<u8>), HandshakeError> {
+    ) -> Result<(ClientHandshake, Vec<u8>), OptionsError> {
         ClientHandshake::with_key(uri, options, SecKey::generate(rng))
     }
 
@@ -162,7 +162,7 @@ impl ClientHandshake {
         uri: &WsUri,
         options: &ClientOptions,
         key: SecKey,
-    ) -> Result<(ClientHandshake, Vec<u8>), HandshakeError> {
+    ) -> Result<(ClientHandshake, Vec<u8>), OptionsError> {
         if let Some(origin) = &options.origin {
             check_value(origin)?;
         }
@@ -171,12 +171,12 @@ impl ClientHandshake {
             // the range U+0021 to U+007E not including separator characters
             // [...] and MUST all be unique strings".
             if !is_token(p.as_bytes()) || options.protocols.get(..i).is_some_and(|prev| prev.contains(p)) {
-                return Err(HandshakeError::InvalidProtocol);
+                return Err(OptionsError::InvalidProtocol);
             }
         }
         let mut extensions = Vec::new();
         for e in &options.extensions {
-            parse_extensions(e.as_bytes(), &mut extensions)?;
+            parse_extensions(e.as_bytes(), &mut extensions).map_err(|_| OptionsError::InvalidExtension)?;
         }
         for (name, value) in &options.headers {
             check_header(name, value, REQUEST_RESERVED)?;
@@ -239,7 +239,7 @@ impl ClientHandshake {
     ///
     /// A 101 that breaks RFC 6455 §4.1 is an error: "the client MUST _Fail
     /// the WebSocket Connection_".
-    pub fn parse(&mut self, input: &[u8]) -> Result<Status<Reply>, HandshakeError> {
+    pub fn parse(&mut self, input: &[u8]) -> Result<Status<Reply>, ResponseError> {
         let limits = self.reader.limits();
         // A head that arrives whole in one read is parsed where it is; see
         // `ServerHandshake::parse`.
@@ -261,7 +261,7 @@ impl ClientHandshake {
         res: &httparse::Response<'_, '_>,
         input: &[u8],
         consumed: usize,
-    ) -> Result<Status<Reply>, HandshakeError> {
+    ) -> Result<Status<Reply>, ResponseError> {
         let status = res.code.unwrap_or_default();
         let version = res.version.unwrap_or_default();
         if status != 101 {
@@ -275,7 +275,7 @@ impl ClientHandshake {
             return Ok(Status::Complete { value: Reply::NotUpgraded(response), consumed: input.len() });
         }
         if version < 1 {
-            return Err(HandshakeError::HttpVersion);
+            return Err(ResponseError::HttpVersion);
         }
         let pairs = res.headers.iter().map(|h| (h.name, h.value));
         let negotiated = validate_response(self.key.as_str(), &self.protocols, &self.extensions, pairs)?;
@@ -298,7 +298,7 @@ pub fn validate_response<'a, I, P, E>(
     offered_protocols: &[P],
     offered_extensions: &[E],
     headers: I,
-) -> Result<Negotiated, HandshakeError>
+) -> Result<Negotiated, ResponseError>
 where
     I: IntoIterator<Item = (&'a str, &'a [u8])>,
     P: AsRef<str>,
@@ -327,44 +327,44 @@ where
             protocol_header = true;
             for p in list_elements(value) {
                 protocols += 1;
-                let p = core::str::from_utf8(p).map_err(|_| HandshakeError::InvalidProtocolHeader)?;
+                let p = core::str::from_utf8(p).map_err(|_| ResponseError::InvalidProtocolHeader)?;
                 if !is_token(p.as_bytes()) {
-                    return Err(HandshakeError::InvalidProtocolHeader);
+                    return Err(ResponseError::InvalidProtocolHeader);
                 }
                 protocol = Some(String::from(p));
             }
         } else if is("Sec-WebSocket-Extensions") {
-            parse_extensions(value, &mut extensions)?;
+            parse_extensions(value, &mut extensions).map_err(|_| ResponseError::InvalidExtensionHeader)?;
         }
     }
     if !upgrade {
-        return Err(HandshakeError::UpgradeNotWebSocket);
+        return Err(ResponseError::UpgradeNotWebSocket);
     }
     if !connection {
-        return Err(HandshakeError::ConnectionNotUpgrade);
+        return Err(ResponseError::ConnectionNotUpgrade);
     }
     match accepts {
-        0 => return Err(HandshakeError::MissingAccept),
+        0 => return Err(ResponseError::MissingAccept),
         1 if accept_ok => {}
-        _ => return Err(HandshakeError::AcceptMismatch),
+        _ => return Err(ResponseError::AcceptMismatch),
     }
     if protocols > 1 {
-        return Err(HandshakeError::MultipleProtocols);
+        return Err(ResponseError::MultipleProtocols);
     }
     if protocol_header && protocols == 0 {
         // RFC 6455 §4.2.2: "The empty string is not the same as the null
         // value for these purposes and is not a legal value for this field."
-        return Err(HandshakeError::InvalidProtocolHeader);
+        return Err(ResponseError::InvalidProtocolHeader);
     }
     if let Some(p) = &protocol {
         if !offered_protocols.iter().any(|o| o.as_ref() == p) {
-            return Err(HandshakeError::ProtocolNotOffered);
+            return Err(ResponseError::ProtocolNotOffered);
         }
     }
     for e in &extensions {
         let name = extension_name(e);
         if !offered_extensions.iter().any(|o| extension_name(o.as_ref()).eq_ignore_ascii_case(name)) {
-            return Err(HandshakeError::ExtensionNotOffered);
+            return Err(ResponseError::ExtensionNotOffered);
         }
     }
     Ok(Negotiated { protocol, extensions })

@@ -5,7 +5,26 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::mem::MaybeUninit;
 
-use super::{HandshakeError, Header, Limits};
+use super::{Header, Limits, OptionsError};
+
+/// What the head reader and the HTTP parser find wrong in a head, the same
+/// for requests and responses. Each role maps it into its own error
+/// ([`super::RequestError`], [`super::ResponseError`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HeadError {
+    /// The head grew past `max_head_bytes`.
+    TooLarge { max: usize },
+    /// The head has more than `max_headers` fields.
+    TooManyHeaders { max: usize },
+    /// Not a valid HTTP/1.x head: what was wrong.
+    Malformed(&'static str),
+}
+
+/// A `Sec-WebSocket-Extensions` value breaks the ABNF of RFC 6455 §9.1.
+/// Each caller maps it: a request fault, a response fault, or a builder
+/// given a bad extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct InvalidExtensions;
 
 /// A status code with its reason phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,7 +41,7 @@ impl StatusLine {
         StatusLine { code: 431, reason: "Request Header Fields Too Large" };
 }
 
-/// Writes a complete error response; see [`HandshakeError::response`].
+/// Writes a complete error response; see [`super::RequestError::response`].
 pub(crate) fn write_error_response(line: StatusLine, version_header: bool, body: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(160 + body.len());
     push_status_line(&mut out, line.code, line.reason);
@@ -78,22 +97,22 @@ pub(crate) fn push_decimal(out: &mut Vec<u8>, mut n: usize) {
 /// a token, the value free of control characters other than HTAB (so no CR
 /// or LF: no header injection), and the name none of `reserved`
 /// (compared ASCII case-insensitively).
-pub(crate) fn check_header(name: &str, value: &str, reserved: &[&str]) -> Result<(), HandshakeError> {
+pub(crate) fn check_header(name: &str, value: &str, reserved: &[&str]) -> Result<(), OptionsError> {
     if !is_token(name.as_bytes()) {
-        return Err(HandshakeError::InvalidHeaderName);
+        return Err(OptionsError::InvalidHeaderName);
     }
     check_value(value)?;
     if reserved.iter().any(|r| r.eq_ignore_ascii_case(name)) {
-        return Err(HandshakeError::ReservedHeader);
+        return Err(OptionsError::ReservedHeader);
     }
     Ok(())
 }
 
 /// A header value must not hold CR, LF, NUL or other control characters
 /// (RFC 9110 §5.5: field-value is VCHAR, SP, HTAB and obs-text).
-pub(crate) fn check_value(value: &str) -> Result<(), HandshakeError> {
+pub(crate) fn check_value(value: &str) -> Result<(), OptionsError> {
     if value.bytes().any(|b| (b < 0x20 && b != b'\t') || b == 0x7f) {
-        return Err(HandshakeError::InvalidHeaderValue);
+        return Err(OptionsError::InvalidHeaderValue);
     }
     Ok(())
 }
@@ -267,25 +286,25 @@ fn unquoted_is_token(value: &[u8]) -> bool {
 /// `extension-list = 1#extension`) and hands each extension, trimmed, to
 /// `each`. Fails on any ABNF violation (after handing over the extensions
 /// before the fault).
-pub(crate) fn for_each_extension<'a>(value: &'a [u8], mut each: impl FnMut(&'a str)) -> Result<(), HandshakeError> {
-    let parts = split_unquoted(value, b',').ok_or(HandshakeError::InvalidExtensionHeader)?;
+pub(crate) fn for_each_extension<'a>(value: &'a [u8], mut each: impl FnMut(&'a str)) -> Result<(), InvalidExtensions> {
+    let parts = split_unquoted(value, b',').ok_or(InvalidExtensions)?;
     let mut any = false;
     for ext in parts.map(trim_ows).filter(|e| !e.is_empty()) {
         if !valid_extension(ext) {
-            return Err(HandshakeError::InvalidExtensionHeader);
+            return Err(InvalidExtensions);
         }
-        each(core::str::from_utf8(ext).map_err(|_| HandshakeError::InvalidExtensionHeader)?);
+        each(core::str::from_utf8(ext).map_err(|_| InvalidExtensions)?);
         any = true;
     }
     if any {
         Ok(())
     } else {
-        Err(HandshakeError::InvalidExtensionHeader)
+        Err(InvalidExtensions)
     }
 }
 
 /// Like [`for_each_extension`], appending each extension to `out`.
-pub(crate) fn parse_extensions(value: &[u8], out: &mut Vec<String>) -> Result<(), HandshakeError> {
+pub(crate) fn parse_extensions(value: &[u8], out: &mut Vec<String>) -> Result<(), InvalidExtensions> {
     for_each_extension(value, |e| out.push(String::from(e)))
 }
 
@@ -379,7 +398,7 @@ impl HeadReader {
     /// when the head is complete after taking `n` bytes of `input` (the head
     /// is then in [`HeadReader::take`]), `None` when all of `input` was taken
     /// and the head is still incomplete. On error the reader is reset.
-    pub(crate) fn feed(&mut self, input: &[u8]) -> Result<Option<usize>, HandshakeError> {
+    pub(crate) fn feed(&mut self, input: &[u8]) -> Result<Option<usize>, HeadError> {
         let max = self.limits.max_head_bytes;
         let mut start = 0;
         if self.buf.is_empty() {
@@ -387,7 +406,7 @@ impl HeadReader {
             start = input.iter().position(|&b| b != b'\r' && b != b'\n').unwrap_or(input.len());
             if self.seen + start > max {
                 self.reset();
-                return Err(HandshakeError::HeadTooLarge { max });
+                return Err(HeadError::TooLarge { max });
             }
             self.seen += start;
         }
@@ -412,13 +431,13 @@ impl HeadReader {
             self.lines += 1;
             if self.lines > self.limits.max_headers.saturating_add(1) {
                 self.reset();
-                return Err(HandshakeError::TooManyHeaders { max: self.limits.max_headers });
+                return Err(HeadError::TooManyHeaders { max: self.limits.max_headers });
             }
             from = lf + 1;
         }
         if rest.len() > room {
             self.reset();
-            return Err(HandshakeError::HeadTooLarge { max });
+            return Err(HeadError::TooLarge { max });
         }
         if rest.is_empty() {
             return Ok(None);
@@ -514,20 +533,17 @@ pub(crate) fn parse_response<'b, R>(
 }
 
 /// Parses a complete head (from [`HeadReader`]) that must parse completely.
-pub(crate) fn complete<T>(
-    parsed: Result<Option<(usize, T)>, httparse::Error>,
-    limits: Limits,
-) -> Result<T, HandshakeError> {
+pub(crate) fn complete<T>(parsed: Result<Option<(usize, T)>, httparse::Error>, limits: Limits) -> Result<T, HeadError> {
     match parsed {
         Ok(Some((_, value))) => Ok(value),
-        Ok(None) => Err(HandshakeError::MalformedHttp("incomplete head")),
+        Ok(None) => Err(HeadError::Malformed("incomplete head")),
         Err(e) => Err(map_httparse(e, limits)),
     }
 }
 
-pub(crate) fn map_httparse(e: httparse::Error, limits: Limits) -> HandshakeError {
-    HandshakeError::MalformedHttp(match e {
-        httparse::Error::TooManyHeaders => return HandshakeError::TooManyHeaders { max: limits.max_headers },
+pub(crate) fn map_httparse(e: httparse::Error, limits: Limits) -> HeadError {
+    HeadError::Malformed(match e {
+        httparse::Error::TooManyHeaders => return HeadError::TooManyHeaders { max: limits.max_headers },
         httparse::Error::HeaderName => "invalid header name",
         httparse::Error::HeaderValue => "invalid header value",
         httparse::Error::NewLine => "invalid line ending",
@@ -589,11 +605,11 @@ mod tests {
     }
 
     impl Reference {
-        fn feed(&mut self, input: &[u8]) -> Result<Option<usize>, HandshakeError> {
+        fn feed(&mut self, input: &[u8]) -> Result<Option<usize>, HeadError> {
             for (i, &b) in input.iter().enumerate() {
                 if self.seen >= self.limits.max_head_bytes {
                     *self = Reference { buf: Vec::new(), seen: 0, state: 0, lines: 0, limits: self.limits };
-                    return Err(HandshakeError::HeadTooLarge { max: self.limits.max_head_bytes });
+                    return Err(HeadError::TooLarge { max: self.limits.max_head_bytes });
                 }
                 self.seen += 1;
                 if self.buf.is_empty() && (b == b'\r' || b == b'\n') {
@@ -612,7 +628,7 @@ mod tests {
                         self.lines += 1;
                         if self.lines > self.limits.max_headers.saturating_add(1) {
                             *self = Reference { buf: Vec::new(), seen: 0, state: 0, lines: 0, limits: self.limits };
-                            return Err(HandshakeError::TooManyHeaders { max: self.limits.max_headers });
+                            return Err(HeadError::TooManyHeaders { max: self.limits.max_headers });
                         }
                     }
                     b'\r' if self.state == 1 => self.state = 2,

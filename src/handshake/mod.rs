@@ -13,8 +13,8 @@
 //! - [`Incoming::Http`]: a plain HTTP request (no `Upgrade` header), so one
 //!   port can serve a web page and WebSocket.
 //!
-//! A broken upgrade request is a [`HandshakeError`] whose
-//! [`response`](HandshakeError::response) is the 400, 403, 426 or 431
+//! A broken upgrade request is a [`RequestError`] whose
+//! [`response`](RequestError::response) is the 400, 403, 426 or 431
 //! answer to write before closing.
 //!
 //! Crates with their own HTTP parser (hyper, h2) skip the parser and call
@@ -33,6 +33,23 @@
 //! 5xx…). [`validate_response`] checks a 101 parsed by another HTTP client.
 //! Through an HTTP proxy, first send [`connect_request`] and read the answer
 //! with [`ProxyConnect::parse`].
+//!
+//! # Errors
+//!
+//! Each error type says who is at fault:
+//!
+//! - [`RequestError`]: the client's request is wrong, found by a server
+//!   ([`ServerHandshake::parse`], [`validate_request`],
+//!   [`OriginPolicy::check`], [`check_key`]). Each has a status and a ready
+//!   HTTP answer.
+//! - [`ResponseError`]: the server's 101, or a proxy's answer, is wrong,
+//!   found by a client ([`ClientHandshake::parse`], [`validate_response`],
+//!   [`ProxyConnect::parse`]). There is no one to answer: close the
+//!   connection.
+//! - [`OptionsError`]: the application asked a builder for something
+//!   invalid ([`ClientHandshake::new`], [`connect_request`],
+//!   [`UpgradeRequest::accept`], [`accept_response`],
+//!   [`reject_response`]…). Nothing was sent.
 //!
 //! # Bytes consumed
 //!
@@ -56,7 +73,7 @@ use alloc::vec::Vec;
 
 pub use accept::{accept_key, check_key, AcceptKey, SecKey, GUID};
 pub use client::{validate_response, ClientHandshake, ClientOptions, HttpResponse, Reply};
-pub use error::{HandshakeError, UriError};
+pub use error::{OptionsError, RequestError, ResponseError, UriError};
 pub use http::{extension_name, Headers};
 pub use proxy::{connect_request, ProxyConnect};
 pub use server::{

@@ -4,7 +4,7 @@
 use alloc::vec::Vec;
 
 use super::http::{check_value, complete, parse_response, push_header, HeadReader};
-use super::{HandshakeError, Limits, Status, WsUri};
+use super::{Limits, OptionsError, ResponseError, Status, WsUri};
 
 /// Builds the `CONNECT` request that asks a proxy for a tunnel to the
 /// URI's host and port. RFC 6455 §4.1 step 3: "the client SHOULD connect to
@@ -20,7 +20,7 @@ use super::{HandshakeError, Limits, Status, WsUri};
 /// `proxy_authorization` is the whole header value (such as `Basic …`).
 /// After [`ProxyConnect::parse`] reports the tunnel open, run TLS if the URI
 /// is `wss`, then the WebSocket handshake, over the same connection.
-pub fn connect_request(uri: &WsUri, proxy_authorization: Option<&str>) -> Result<Vec<u8>, HandshakeError> {
+pub fn connect_request(uri: &WsUri, proxy_authorization: Option<&str>) -> Result<Vec<u8>, OptionsError> {
     if let Some(auth) = proxy_authorization {
         check_value(auth)?;
     }
@@ -64,8 +64,8 @@ impl ProxyConnect {
     /// Feeds bytes of the proxy's response. [`Status::Complete`] carries
     /// the 2xx status: the tunnel is open, and the bytes of `input` after
     /// `consumed` already come from the target server. Any other status is
-    /// [`HandshakeError::ProxyRefused`].
-    pub fn parse(&mut self, input: &[u8]) -> Result<Status<u16>, HandshakeError> {
+    /// [`ResponseError::ProxyRefused`].
+    pub fn parse(&mut self, input: &[u8]) -> Result<Status<u16>, ResponseError> {
         let limits = self.reader.limits();
         if let Some((start, window)) = self.reader.fresh_window(input) {
             if let Ok(Some((n, status))) = parse_response(window, limits.max_headers, |_, res| res.code) {
@@ -79,12 +79,12 @@ impl ProxyConnect {
     }
 }
 
-fn answer(status: u16, consumed: usize) -> Result<Status<u16>, HandshakeError> {
+fn answer(status: u16, consumed: usize) -> Result<Status<u16>, ResponseError> {
     // RFC 9110 §9.3.6: "Any 2xx (Successful) response indicates that the
     // sender (and all inbound proxies) will switch to tunnel mode".
     if (200..300).contains(&status) {
         Ok(Status::Complete { value: status, consumed })
     } else {
-        Err(HandshakeError::ProxyRefused { status })
+        Err(ResponseError::ProxyRefused { status })
     }
 }

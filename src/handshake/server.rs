@@ -12,7 +12,7 @@ use super::http::{
     list_elements, list_has_token, parse_extensions, parse_request, push_content_length, push_header, push_status_line,
     trim_ows, HeadReader, Headers,
 };
-use super::{HandshakeError, Limits, Negotiated, Status};
+use super::{Limits, Negotiated, OptionsError, RequestError, Status};
 
 /// A parsed HTTP request head.
 ///
@@ -31,7 +31,7 @@ pub struct Request {
 
 impl Request {
     /// Reads the parts of a head httparse accepted.
-    fn from_parsed(head: &[u8], req: &httparse::Request<'_, '_>) -> Result<RequestLine, HandshakeError> {
+    fn from_parsed(head: &[u8], req: &httparse::Request<'_, '_>) -> Result<RequestLine, RequestError> {
         let method = req.method.unwrap_or_default();
         let target = req.path.unwrap_or_default();
         // httparse allows exactly one space between the parts of the
@@ -40,7 +40,7 @@ impl Request {
         if head.get(..method.len()) != Some(method.as_bytes())
             || head.get(target_at..target_at + target.len()) != Some(target.as_bytes())
         {
-            return Err(HandshakeError::MalformedHttp("invalid request line"));
+            return Err(RequestError::MalformedHttp("invalid request line"));
         }
         let fields_at = find_byte(head, target_at + target.len(), b'\n').map_or(head.len(), |lf| lf + 1);
         Ok(RequestLine {
@@ -195,10 +195,10 @@ impl UpgradeOffer {
     ///
     /// RFC 6455 §4.2.2: the subprotocol "MUST be derived from the client's
     /// handshake, specifically by selecting one of the values from the
-    /// |Sec-WebSocket-Protocol| field" ([`HandshakeError::ProtocolNotOffered`]
+    /// |Sec-WebSocket-Protocol| field" ([`OptionsError::ProtocolNotOffered`]
     /// otherwise); for extensions, "Extensions not listed by the client MUST
-    /// NOT be listed" ([`HandshakeError::ExtensionNotOffered`]).
-    pub fn accept(&self, options: &AcceptOptions) -> Result<(Vec<u8>, Negotiated), HandshakeError> {
+    /// NOT be listed" ([`OptionsError::ExtensionNotOffered`]).
+    pub fn accept(&self, options: &AcceptOptions) -> Result<(Vec<u8>, Negotiated), OptionsError> {
         let negotiated = choose(
             options,
             |p| self.protocols.iter().any(|o| o == p),
@@ -271,14 +271,14 @@ impl UpgradeRequest {
     }
 
     /// Accepts the request; see [`UpgradeOffer::accept`].
-    pub fn accept(&self, options: &AcceptOptions) -> Result<(Vec<u8>, Negotiated), HandshakeError> {
+    pub fn accept(&self, options: &AcceptOptions) -> Result<(Vec<u8>, Negotiated), OptionsError> {
         let negotiated = self.choose(options)?;
         let response = write_accept(self.key(), &negotiated, &options.headers)?;
         Ok((response, negotiated))
     }
 
     /// Checks the choices in `options` against the offer.
-    fn choose(&self, options: &AcceptOptions) -> Result<Negotiated, HandshakeError> {
+    fn choose(&self, options: &AcceptOptions) -> Result<Negotiated, OptionsError> {
         choose(
             options,
             |p| self.protocols().any(|o| o == p),
@@ -293,18 +293,18 @@ fn choose(
     options: &AcceptOptions,
     offered_protocol: impl Fn(&str) -> bool,
     offered_extension: impl Fn(&str) -> bool,
-) -> Result<Negotiated, HandshakeError> {
+) -> Result<Negotiated, OptionsError> {
     if let Some(p) = &options.protocol {
         if !offered_protocol(p) {
-            return Err(HandshakeError::ProtocolNotOffered);
+            return Err(OptionsError::ProtocolNotOffered);
         }
     }
     let mut extensions = Vec::new();
     for e in &options.extensions {
-        parse_extensions(e.as_bytes(), &mut extensions)?;
+        parse_extensions(e.as_bytes(), &mut extensions).map_err(|_| OptionsError::InvalidExtension)?;
     }
     if extensions.iter().any(|e| !offered_extension(extension_name(e))) {
-        return Err(HandshakeError::ExtensionNotOffered);
+        return Err(OptionsError::ExtensionNotOffered);
     }
     Ok(Negotiated { protocol: options.protocol.clone(), extensions })
 }
@@ -411,11 +411,11 @@ impl OriginPolicy {
     }
 
     /// Checks an `Origin` value (`None` when the header is absent).
-    /// Refusal is [`HandshakeError::OriginRejected`] or
-    /// [`HandshakeError::MissingOrigin`], both answered with 403.
-    pub fn check(&self, origin: Option<&str>) -> Result<(), HandshakeError> {
+    /// Refusal is [`RequestError::OriginRejected`] or
+    /// [`RequestError::MissingOrigin`], both answered with 403.
+    pub fn check(&self, origin: Option<&str>) -> Result<(), RequestError> {
         let Some(origin) = origin else {
-            return if self.require { Err(HandshakeError::MissingOrigin) } else { Ok(()) };
+            return if self.require { Err(RequestError::MissingOrigin) } else { Ok(()) };
         };
         let ok = match &self.rule {
             OriginRule::Any => true,
@@ -425,7 +425,7 @@ impl OriginPolicy {
         if ok {
             Ok(())
         } else {
-            Err(HandshakeError::OriginRejected)
+            Err(RequestError::OriginRejected)
         }
     }
 }
@@ -499,8 +499,8 @@ impl ServerHandshake {
     ///
     /// A broken upgrade request, a head over the limits, or an origin the
     /// policy refuses is an error with a ready
-    /// [`response`](HandshakeError::response).
-    pub fn parse(&mut self, input: &[u8]) -> Result<Status<Incoming>, HandshakeError> {
+    /// [`response`](RequestError::response).
+    pub fn parse(&mut self, input: &[u8]) -> Result<Status<Incoming>, RequestError> {
         let limits = self.reader.limits();
         // The common case: the whole head arrives in one read, within the
         // limits. It is parsed where it is and copied once. Anything else
@@ -523,19 +523,19 @@ impl ServerHandshake {
 
     /// Checks a parsed head: a plain request, or a valid upgrade request
     /// from an allowed origin.
-    fn check(&self, head: &[u8], req: &httparse::Request<'_, '_>) -> Result<Checked, HandshakeError> {
+    fn check(&self, head: &[u8], req: &httparse::Request<'_, '_>) -> Result<Checked, RequestError> {
         let line = Request::from_parsed(head, req)?;
         if !req.headers.iter().any(|h| h.name.eq_ignore_ascii_case("Upgrade")) {
             return Ok((line, None));
         }
         // RFC 6455 §4.2.1: "An HTTP/1.1 or higher GET request".
         if line.version < 1 {
-            return Err(HandshakeError::HttpVersion);
+            return Err(RequestError::HttpVersion);
         }
         let fields = req.headers.iter().map(|h| (h.name, trim_ows(h.value)));
         let offer = check_upgrade(req.method.unwrap_or_default(), fields, |_| {}, |_| {})?;
         self.origin.check(offer.origin)?;
-        let key = SecKey::from_checked(offer.key).ok_or(HandshakeError::InvalidKey)?;
+        let key = SecKey::from_checked(offer.key).ok_or(RequestError::InvalidKey)?;
         Ok((line, Some(key)))
     }
 }
@@ -595,7 +595,7 @@ impl<'a> Distinct<'a> {
 /// `Sec-WebSocket-Extensions` follows §9.1. Tokens compare ASCII
 /// case-insensitively, lists may be split over repeated headers, and
 /// whitespace around elements is ignored.
-pub fn validate_request<'a, I>(method: &str, headers: I) -> Result<UpgradeOffer, HandshakeError>
+pub fn validate_request<'a, I>(method: &str, headers: I) -> Result<UpgradeOffer, RequestError>
 where
     I: IntoIterator<Item = (&'a str, &'a [u8])>,
 {
@@ -625,12 +625,12 @@ fn check_upgrade<'a, I>(
     headers: I,
     mut each_protocol: impl FnMut(&'a str),
     mut each_extension: impl FnMut(&'a str),
-) -> Result<Offer<'a>, HandshakeError>
+) -> Result<Offer<'a>, RequestError>
 where
     I: IntoIterator<Item = (&'a str, &'a [u8])>,
 {
     if method != "GET" {
-        return Err(HandshakeError::MethodNotGet);
+        return Err(RequestError::MethodNotGet);
     }
     let mut host: Option<&[u8]> = None;
     let mut hosts = 0usize;
@@ -669,47 +669,47 @@ where
         } else if is("Sec-WebSocket-Protocol") {
             let mut any = false;
             for p in list_elements(value) {
-                let p = core::str::from_utf8(p).map_err(|_| HandshakeError::InvalidProtocolHeader)?;
+                let p = core::str::from_utf8(p).map_err(|_| RequestError::InvalidProtocolHeader)?;
                 // RFC 6455 §4.1: elements "MUST be non-empty strings [...]
                 // and MUST all be unique strings" (1#token).
                 if !is_token(p.as_bytes()) || !protocols.insert(p) {
-                    return Err(HandshakeError::InvalidProtocolHeader);
+                    return Err(RequestError::InvalidProtocolHeader);
                 }
                 each_protocol(p);
                 any = true;
             }
             if !any {
-                return Err(HandshakeError::InvalidProtocolHeader);
+                return Err(RequestError::InvalidProtocolHeader);
             }
         } else if is("Sec-WebSocket-Extensions") {
-            for_each_extension(value, &mut each_extension)?;
+            for_each_extension(value, &mut each_extension).map_err(|_| RequestError::InvalidExtensionHeader)?;
         }
     }
     let host = match host.map(core::str::from_utf8) {
         Some(Ok(h)) if hosts == 1 && !h.is_empty() => h,
-        _ => return Err(HandshakeError::BadHost),
+        _ => return Err(RequestError::BadHost),
     };
     if !upgrade {
-        return Err(HandshakeError::UpgradeNotWebSocket);
+        return Err(RequestError::UpgradeNotWebSocket);
     }
     if !connection {
-        return Err(HandshakeError::ConnectionNotUpgrade);
+        return Err(RequestError::ConnectionNotUpgrade);
     }
     if let Some(v) = bad_version {
-        return Err(HandshakeError::UnsupportedVersion(v));
+        return Err(RequestError::UnsupportedVersion(v));
     }
     if !version_seen {
-        return Err(HandshakeError::MissingVersion);
+        return Err(RequestError::MissingVersion);
     }
     let key = match (key, keys) {
-        (None, _) => return Err(HandshakeError::MissingKey),
+        (None, _) => return Err(RequestError::MissingKey),
         (Some(k), 1) => check_key(k)?,
-        _ => return Err(HandshakeError::InvalidKey),
+        _ => return Err(RequestError::InvalidKey),
     };
     let origin = match (origin, origins) {
         (None, _) => None,
-        (Some(o), 1) => Some(core::str::from_utf8(o).map_err(|_| HandshakeError::OriginRejected)?),
-        _ => return Err(HandshakeError::OriginRejected),
+        (Some(o), 1) => Some(core::str::from_utf8(o).map_err(|_| RequestError::OriginRejected)?),
+        _ => return Err(RequestError::OriginRejected),
     };
     Ok(Offer { key, host, origin })
 }
@@ -743,12 +743,12 @@ pub fn accept_response(
     protocol: Option<&str>,
     extensions: &[&str],
     headers: &[(&str, &str)],
-) -> Result<Vec<u8>, HandshakeError> {
+) -> Result<Vec<u8>, OptionsError> {
     write_101(key, protocol, extensions, headers)
 }
 
 /// The 101 response for `negotiated`, with the extra `headers`.
-fn write_accept(key: &str, negotiated: &Negotiated, headers: &[(String, String)]) -> Result<Vec<u8>, HandshakeError> {
+fn write_accept(key: &str, negotiated: &Negotiated, headers: &[(String, String)]) -> Result<Vec<u8>, OptionsError> {
     write_101(key, negotiated.protocol.as_deref(), &negotiated.extensions, headers)
 }
 
@@ -760,9 +760,9 @@ impl UpgradeRequest {
     pub(crate) fn accept_with(
         &self,
         options: &AcceptOptions,
-        allow: impl FnOnce(&Negotiated) -> Result<(), HandshakeError>,
+        allow: impl FnOnce(&Negotiated) -> Result<(), OptionsError>,
         emit: impl FnOnce(&[u8]),
-    ) -> Result<Negotiated, HandshakeError> {
+    ) -> Result<Negotiated, OptionsError> {
         let negotiated = self.choose(options)?;
         let (protocol, extensions) = (negotiated.protocol.as_deref(), &negotiated.extensions[..]);
         let len = check_101(protocol, extensions, &options.headers)?;
@@ -796,7 +796,7 @@ fn write_101<E, N, V>(
     protocol: Option<&str>,
     extensions: &[E],
     headers: &[(N, V)],
-) -> Result<Vec<u8>, HandshakeError>
+) -> Result<Vec<u8>, OptionsError>
 where
     E: AsRef<str>,
     N: AsRef<str>,
@@ -810,17 +810,17 @@ where
 }
 
 /// Checks the parts of a 101 response and returns its length.
-fn check_101<E, N, V>(protocol: Option<&str>, extensions: &[E], headers: &[(N, V)]) -> Result<usize, HandshakeError>
+fn check_101<E, N, V>(protocol: Option<&str>, extensions: &[E], headers: &[(N, V)]) -> Result<usize, OptionsError>
 where
     E: AsRef<str>,
     N: AsRef<str>,
     V: AsRef<str>,
 {
     if protocol.is_some_and(|p| !is_token(p.as_bytes())) {
-        return Err(HandshakeError::InvalidProtocol);
+        return Err(OptionsError::InvalidProtocol);
     }
     for e in extensions {
-        for_each_extension(e.as_ref().as_bytes(), |_| {})?;
+        for_each_extension(e.as_ref().as_bytes(), |_| {}).map_err(|_| OptionsError::InvalidExtension)?;
     }
     for (name, value) in headers {
         check_header(name.as_ref(), value.as_ref(), ACCEPT_RESERVED)?;
@@ -908,9 +908,9 @@ pub fn reject_response(
     reason: &str,
     headers: &[(&str, &str)],
     body: &[u8],
-) -> Result<Vec<u8>, HandshakeError> {
+) -> Result<Vec<u8>, OptionsError> {
     if !(200..=599).contains(&status) {
-        return Err(HandshakeError::InvalidStatus(status));
+        return Err(OptionsError::InvalidStatus(status));
     }
     check_value(reason)?;
     for (name, value) in headers {
@@ -971,10 +971,10 @@ mod tests {
         }
         // `allow` is asked after the checks of `accept`, before anything is
         // emitted.
-        let refuse = |_: &Negotiated| Err(HandshakeError::UnsupportedExtension);
+        let refuse = |_: &Negotiated| Err(OptionsError::UnsupportedExtension);
         let options = AcceptOptions::new().header("Bad Name", "v");
-        assert_eq!(request.accept_with(&options, refuse, |_| panic!()), Err(HandshakeError::InvalidHeaderName));
+        assert_eq!(request.accept_with(&options, refuse, |_| panic!()), Err(OptionsError::InvalidHeaderName));
         let options = AcceptOptions::new().extension("x-b");
-        assert_eq!(request.accept_with(&options, refuse, |_| panic!()), Err(HandshakeError::UnsupportedExtension));
+        assert_eq!(request.accept_with(&options, refuse, |_| panic!()), Err(OptionsError::UnsupportedExtension));
     }
 }
