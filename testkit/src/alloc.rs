@@ -7,7 +7,7 @@
 //!
 //! A test binary or bench that measures memory installs it itself:
 //!
-//! ```ignore
+//! ```text
 //! #[global_allocator]
 //! static ALLOCATOR: wsproto_testkit::alloc::Counting = wsproto_testkit::alloc::Counting::new();
 //! ```

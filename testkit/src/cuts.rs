@@ -164,3 +164,48 @@ pub fn split_lens(len: usize, split: u8, seed: u16) -> Vec<usize> {
 pub fn cut(data: &[u8], split: u8, seed: u16) -> Vec<&[u8]> {
     pieces(data, &split_lens(data.len(), split, seed))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_split_covers_the_input() {
+        for len in [0, 1, 2, 7, 100, 4097] {
+            for (name, lens) in splits(len) {
+                assert_eq!(lens.iter().sum::<usize>(), len, "{name}");
+                assert!(len == 0 || lens.iter().all(|&n| n > 0), "{name}: an empty piece");
+            }
+            for split in [0u8, 1, 2, 17, 254, 255] {
+                let lens = split_lens(len, split, 9);
+                assert_eq!(lens.iter().sum::<usize>(), len, "split {split}");
+                assert!(lens.iter().all(|&n| n > 0 && (split < 2 || split == 255 || n <= usize::from(split))));
+            }
+            assert_eq!(fixed_lens(len, 3).iter().sum::<usize>(), len);
+            assert_eq!(random(XorShift::new(1), 5)(len).iter().sum::<usize>(), len);
+        }
+        let input = bytes();
+        let cut = cut(&input, 3, 1);
+        assert_eq!(cut.concat(), input);
+        assert_eq!(pieces(&input, &[1, 2, 7]).concat(), input);
+    }
+
+    fn bytes() -> Vec<u8> {
+        (0..10).collect()
+    }
+
+    #[test]
+    fn generators_are_deterministic_and_in_range() {
+        let (mut a, mut b) = (XorShift::new(5), XorShift::new(5));
+        let (mut c, mut d) = (XorShift32::new(5), XorShift32::new(5));
+        for max in 1..200 {
+            let x = a.between1(max);
+            assert_eq!(x, b.between1(max));
+            assert!((1..=max).contains(&x));
+            let y = c.between1(max);
+            assert_eq!(y, d.between1(max));
+            assert!((1..=max).contains(&y));
+        }
+        assert_ne!(XorShift::new(1).next(), XorShift::new(2).next());
+    }
+}

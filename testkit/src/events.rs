@@ -134,3 +134,41 @@ pub fn fold_chunks(events: &[Ev]) -> Vec<Ev> {
     }
     norm.events
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chunk(kind: MessageKind, data: &[u8], first: bool, last: bool) -> Ev {
+        Ev::Chunk { kind, data: data.to_vec(), first, last }
+    }
+
+    #[test]
+    fn chunks_fold_into_messages_and_an_open_one_is_dropped() {
+        let t = MessageKind::Text;
+        let events = [
+            chunk(t, "é".as_bytes(), true, false),
+            Ev::Ping(b"p".to_vec()),
+            chunk(t, b"!", false, true),
+            chunk(MessageKind::Binary, &[1], true, true),
+            Ev::close(1000, ""),
+            chunk(MessageKind::Binary, &[2], true, false),
+        ];
+        assert_eq!(
+            fold_chunks(&events),
+            [Ev::Ping(b"p".to_vec()), Ev::text("é!"), Ev::Binary(vec![1]), Ev::close(1000, "")]
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "first chunk")]
+    fn a_message_must_begin_with_first() {
+        fold_chunks(&[chunk(MessageKind::Binary, &[1], false, true)]);
+    }
+
+    #[test]
+    #[should_panic(expected = "UTF-8")]
+    fn folded_text_must_be_utf8() {
+        fold_chunks(&[chunk(MessageKind::Text, &[0xC0, 0xAF], true, true)]);
+    }
+}

@@ -67,3 +67,28 @@ pub fn seeds() -> Vec<(String, String)> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_seed_documents_are_committed() {
+        let seeds = seeds();
+        assert_eq!(seeds.len(), 5);
+        assert!(seeds.iter().all(|(name, text)| name.ends_with(".txt") && text.contains("Sec-WebSocket-Key: ")));
+        assert_eq!(seed(&seeds[0].0), seeds[0].1);
+    }
+
+    #[test]
+    #[should_panic(expected = "tests/fixtures/no-such-file.txt")]
+    fn a_missing_fixture_panics_with_its_path() {
+        read("tests/fixtures/no-such-file.txt");
+    }
+
+    #[test]
+    #[should_panic(expected = "tests/fixtures/no-such-dir")]
+    fn a_missing_fixture_directory_panics_with_its_path() {
+        list("tests/fixtures/no-such-dir", ".txt");
+    }
+}

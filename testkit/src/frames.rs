@@ -326,3 +326,101 @@ impl WireParser {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builders_give_the_rfc_6455_examples() {
+        // RFC 6455 §5.7.
+        assert_eq!(frame(0x81, b"Hello", None), [0x81, 0x05, 0x48, 0x65, 0x6c, 0x6c, 0x6f]);
+        assert_eq!(
+            frame(0x81, b"Hello", Some(MASK)),
+            [0x81, 0x85, 0x37, 0xfa, 0x21, 0x3d, 0x7f, 0x9f, 0x4d, 0x51, 0x58]
+        );
+        assert_eq!(
+            cat(&[&frame(0x01, b"Hel", None), &frame(0x80, b"lo", None)]),
+            [0x01, 0x03, 0x48, 0x65, 0x6c, 0x80, 0x02, 0x6c, 0x6f]
+        );
+        assert_eq!(frame(0x82, &[0; 256], None)[..4], [0x82, 0x7E, 0x01, 0x00]);
+        assert_eq!(frame(0x82, &[0; 65536], None)[..10], [0x82, 0x7F, 0, 0, 0, 0, 0, 1, 0, 0]);
+        assert_eq!(frame_from(Role::Client, 0x8A, b"Hello")[..2], [0x8A, 0x85]);
+        assert_eq!(frame_to(Role::Client, 0x8A, b"Hello")[..2], [0x8A, 0x05]);
+        assert_eq!(first_byte(true, 0b100, 0x1), 0xC1);
+        for len in [0, 1, 125, 126, 65535, 65536, 70_000] {
+            assert_eq!(frame(0x82, &vec![7; len], Some(MASK)).len(), frame_len(len, true), "{len}");
+            assert_eq!(frame(0x82, &vec![7; len], None).len(), frame_len(len, false), "{len}");
+        }
+    }
+
+    #[test]
+    fn any_length_encoding_can_be_written() {
+        assert_eq!(header(0x82, None, 0, Length::Bits16), [0x82, 0x7E, 0x00, 0x00]);
+        assert_eq!(header(0x82, None, 125, Length::Bits16), [0x82, 0x7E, 0x00, 0x7D]);
+        assert_eq!(header(0x82, None, 126, Length::Bits64), [0x82, 0x7F, 0, 0, 0, 0, 0, 0, 0, 0x7E]);
+        assert_eq!(
+            header(0x82, Some(MASK), 65535, Length::Bits64),
+            [0x82, 0xFF, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0x37, 0xfa, 0x21, 0x3d]
+        );
+        assert_eq!(
+            header(0x82, None, u64::MAX, Length::Bits64),
+            [0x82, 0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]
+        );
+        assert_eq!(header(0x89, None, 5, Length::Minimal), header(0x89, None, 5, Length::Bits7));
+        let f = frame_with(0x81, b"ab", Some(MASK), Length::Bits64);
+        assert_eq!(f.len(), 10 + 4 + 2);
+        assert_eq!(f[1], 0xFF);
+    }
+
+    #[test]
+    #[should_panic(expected = "does not fit in 7 bits")]
+    fn a_7_bit_length_over_125_is_refused() {
+        header(0x82, None, 126, Length::Bits7);
+    }
+
+    #[test]
+    fn parsers_read_back_what_the_builders_write() {
+        let key = [1, 2, 3, 4];
+        let stream = cat(&[
+            &frame(0x01, b"frag", Some(key)),
+            &frame(0x89, b"ping", Some(key)),
+            &frame(0x80, &bytes_0_to(300), Some(key)),
+            &frame(0x88, &close_payload(1000, b"bye"), Some(key)),
+        ]);
+        let frames = parse_frames(&stream);
+        assert_eq!(frames.len(), 4);
+        assert_eq!((frames[0].fin, frames[0].opcode, &frames[0].payload[..]), (false, 1, &b"frag"[..]));
+        assert_eq!(frames[2].payload, bytes_0_to(300));
+        assert_eq!(frames[3].close_code(), Some(1000));
+        assert!(frames.iter().all(|f| f.mask == Some(key) && f.rsv == 0));
+
+        // Byte by byte after an HTTP head, the strict parser finds the same.
+        let mut parser = WireParser::new(true, true);
+        let mut found = Vec::new();
+        for b in cat(&[b"HTTP/1.1 101 Switching Protocols\r\n\r\n", &stream]) {
+            found.extend(parser.push(&[b]));
+        }
+        assert!(parser.past_head());
+        let got: Vec<WireFrame> = found
+            .into_iter()
+            .filter_map(|w| match w {
+                Wire::Frame(f) => Some(f),
+                Wire::Header { .. } => None,
+            })
+            .collect();
+        assert_eq!(got, frames);
+    }
+
+    #[test]
+    #[should_panic(expected = "non-minimal 16-bit length")]
+    fn parse_frames_refuses_a_non_minimal_length() {
+        parse_frames(&header(0x82, None, 5, Length::Bits16));
+    }
+
+    #[test]
+    #[should_panic(expected = "RSV bits")]
+    fn the_wire_parser_refuses_rsv_bits() {
+        WireParser::new(false, false).push(&frame(0xC1, b"x", None));
+    }
+}

@@ -15,7 +15,8 @@
 //!   caller's buffer, `feed` + `poll`), and a driver built on it;
 //! - [`pair`]: a client and a server wired back to back in memory;
 //! - [`fixtures`]: committed fixture files, found relative to the
-//!   repository.
+//!   repository;
+//! - [`text`]: reference UTF-8 checks.
 //!
 //! Nothing here uses the crate's own frame encoder, masking or UTF-8 code:
 //! the checks must not share the bugs of the code they check.
@@ -31,3 +32,4 @@ pub mod fixtures;
 pub mod frames;
 pub mod pair;
 pub mod read;
+pub mod text;

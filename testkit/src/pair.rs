@@ -194,3 +194,53 @@ impl End for Endpoint {
         from.wire.extend_from_slice(bytes);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cuts;
+    use wsproto::handshake::{ClientOptions, Negotiated, ServerConfig, WsUri};
+    use wsproto::{ChaChaRng, CloseCode, Config, State, TransportAction};
+
+    #[test]
+    fn a_pair_goes_through_the_handshake_and_the_close_handshake_in_any_cut() {
+        for path in [Path::ZeroCopy, Path::Buffered] {
+            for piece in [1, 3, usize::MAX] {
+                let uri = WsUri::parse("ws://example.com/chat").unwrap();
+                let client =
+                    Connection::client(&uri, &ClientOptions::new(), Config::default(), ChaChaRng::from_seed([1; 32]))
+                        .unwrap();
+                let server = Connection::server(Config::default(), ServerConfig::new());
+                let mut pair =
+                    Pair::new(Endpoint::new(client, path), Endpoint::new(server, path).accepting(AcceptOptions::new()));
+                pair.step_until_idle(&mut cuts::fixed(piece)).unwrap();
+                assert_eq!(pair.client.take_events(), [Ev::Complete(Negotiated::default())]);
+                assert!(matches!(pair.server.take_events()[..], [Ev::Upgrade(_), Ev::Complete(_)]));
+                pair.client.conn.sender().send_text("hi").unwrap();
+                pair.client.conn.sender().send_close(CloseCode::NORMAL, "").unwrap();
+                pair.step_until_idle(&mut cuts::fixed(piece)).unwrap();
+                assert_eq!(pair.server.events, [Ev::text("hi"), Ev::close(1000, "")]);
+                assert_eq!(pair.client.events, [Ev::close(1000, "")]);
+                assert_eq!((pair.client.conn.state(), pair.server.conn.state()), (State::Closed, State::Closed));
+                assert_eq!(pair.server.conn.transport_action(), TransportAction::Close);
+                assert!(pair.client.wire.starts_with(b"GET /chat HTTP/1.1\r\n"));
+                assert!(pair.server.wire.starts_with(b"HTTP/1.1 101 "));
+            }
+        }
+    }
+
+    #[test]
+    fn a_partial_delivery_moves_at_most_what_was_asked() {
+        let client =
+            Connection::open_client(Config::default(), Negotiated::default(), ChaChaRng::from_seed([2; 32])).unwrap();
+        let server = Connection::open_server(Config::default(), Negotiated::default()).unwrap();
+        let mut pair = Pair::new(Endpoint::new(client, Path::ZeroCopy), Endpoint::new(server, Path::Buffered));
+        pair.client.conn.sender().send_binary(&[5; 100]).unwrap();
+        assert_eq!(pair.deliver(Role::Client, 10, &mut cuts::whole()), Ok(10));
+        assert_eq!(pair.server.events, []);
+        assert_eq!(pair.deliver(Role::Client, usize::MAX, &mut cuts::fixed(7)), Ok(96));
+        assert_eq!(pair.server.events, [Ev::Binary(vec![5; 100])]);
+        assert!(pair.idle());
+        assert_eq!(pair.client.wire.len(), 106);
+    }
+}

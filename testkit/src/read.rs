@@ -227,3 +227,46 @@ pub fn drive<'p>(conn: &mut Connection, pieces: impl IntoIterator<Item = &'p [u8
 pub fn run(conn: &mut Connection, input: &[u8]) -> Outcome {
     drive(conn, [input], Path::ZeroCopy)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::frames::{frame, MASK};
+    use wsproto::handshake::Negotiated;
+    use wsproto::{Config, FrameError};
+
+    fn server() -> Connection {
+        Connection::open_server(Config::default(), Negotiated::default()).unwrap()
+    }
+
+    #[test]
+    fn both_paths_give_the_same_outcome_in_any_split() {
+        let mut input = frame(0x01, b"Hel", Some(MASK));
+        input.extend(frame(0x89, b"p", Some(MASK)));
+        input.extend(frame(0x80, b"lo", Some(MASK)));
+        let whole = run(&mut server(), &input);
+        assert_eq!(whole.result, Ok(()));
+        assert_eq!(whole.events, [Ev::Ping(b"p".to_vec()), Ev::text("Hello")]);
+        assert_eq!(whole.output, [0x8A, 0x01, b'p'], "the automatic Pong");
+        for (name, lens) in crate::cuts::splits(input.len()) {
+            for path in [Path::ZeroCopy, Path::Buffered] {
+                let got = drive(&mut server(), crate::cuts::pieces(&input, &lens), path);
+                assert_eq!(got, whole, "{name} via {path:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_error_sticks() {
+        for path in [Path::ZeroCopy, Path::Buffered] {
+            let mut conn = server();
+            let mut reader = Reader::new(path, &conn);
+            let unmasked = frame(0x81, b"no", None);
+            let error = Error::Frame(FrameError::UnmaskedFrameFromClient);
+            assert_eq!(reader.push(&mut conn, &unmasked, |_, _| {}), Err(error.clone()));
+            assert_eq!(reader.failed(), Some(&error));
+            // Later pieces fail the same way (the reader checks it).
+            assert_eq!(reader.push(&mut conn, &frame(0x81, b"ok", Some(MASK)), |_, _| {}), Err(error));
+        }
+    }
+}
