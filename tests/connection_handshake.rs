@@ -21,6 +21,7 @@ use wsproto_testkit::alloc::{measure, Counting};
 use wsproto_testkit::cuts;
 use wsproto_testkit::events::{owned, Ev};
 use wsproto_testkit::fixtures;
+use wsproto_testkit::http::{crlf, head_end, head_header};
 use wsproto_testkit::pair::{self, Endpoint};
 
 // ------------------------------------------------------- allocation counting
@@ -47,28 +48,13 @@ fn negotiated(protocol: Option<&str>, extensions: &[&str]) -> Negotiated {
     }
 }
 
-/// Converts a head written with `\n` line ends to CRLF.
-fn crlf(s: &str) -> Vec<u8> {
-    s.replace("\r\n", "\n").replace('\n', "\r\n").into_bytes()
-}
-
 fn as_text(bytes: &[u8]) -> &str {
     std::str::from_utf8(bytes).expect("HTTP head is UTF-8 here")
 }
 
-/// The value of a header in a raw head (first match, case-insensitive);
-/// bytes after the head are ignored.
-fn head_header(bytes: &[u8], name: &str) -> Option<String> {
-    let end = bytes.windows(4).position(|w| w == b"\r\n\r\n").map_or(bytes.len(), |i| i + 2);
-    as_text(&bytes[..end]).split("\r\n").find_map(|line| {
-        let (n, v) = line.split_once(':')?;
-        n.eq_ignore_ascii_case(name).then(|| v.trim().to_string())
-    })
-}
-
 /// The length of an HTTP head, blank line included.
 fn head_len(bytes: &[u8]) -> usize {
-    bytes.windows(4).position(|w| w == b"\r\n\r\n").expect("no end of head") + 4
+    head_end(bytes).expect("no end of head")
 }
 
 const URI: &str = "ws://example.com:9001/chat?room=1&x=2";

@@ -32,6 +32,7 @@ use wsproto::{
     ChaChaRng, CloseCode, Config, Connection, Delivery, MessageKind, Role, Sender, State, TransportAction, UsageError,
 };
 use wsproto_testkit::cuts;
+use wsproto_testkit::http::head_end;
 use wsproto_testkit::pair::{self, End};
 use wsproto_testkit::read::Reader;
 
@@ -372,8 +373,7 @@ impl Pair {
 
 /// The frames a side wrote, after its HTTP head if there was a handshake.
 fn frames_on_wire(wire: &[u8], handshake: bool) -> Vec<WireFrame> {
-    let start =
-        if handshake { wire.windows(4).position(|w| w == b"\r\n\r\n").map_or(wire.len(), |p| p + 4) } else { 0 };
+    let start = if handshake { head_end(wire).unwrap_or(wire.len()) } else { 0 };
     parse_frames(&wire[start..])
 }
 

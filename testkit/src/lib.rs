@@ -14,6 +14,7 @@
 //! - [`read`]: the one read loop over both input paths (`read` on the
 //!   caller's buffer, `feed` + `poll`), and a driver built on it;
 //! - [`pair`]: a client and a server wired back to back in memory;
+//! - [`http`]: HTTP heads read as raw bytes;
 //! - [`fixtures`]: committed fixture files, found relative to the
 //!   repository;
 //! - [`text`]: reference UTF-8 checks.
@@ -30,6 +31,7 @@ pub mod cuts;
 pub mod events;
 pub mod fixtures;
 pub mod frames;
+pub mod http;
 pub mod pair;
 pub mod read;
 pub mod text;
