@@ -37,12 +37,11 @@
 //! reported. Outgoing bytes are collected in round 0, parsed, unmasked and
 //! checked the same way.
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::io::{self, IoSlice};
 use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering::Relaxed};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
 use std::task::{Context, Poll};
 use std::time::Instant;
 use wsproto::handshake::Negotiated;
@@ -52,6 +51,8 @@ use tokio::runtime::Runtime;
 use wsproto::frame::apply_mask;
 use wsproto::handshake::{AcceptOptions, Incoming, ServerConfig, ServerHandshake, Status};
 use wsproto::{ChaChaRng, Config, Connection, Delivery, Event, Sender};
+use wsproto_testkit::alloc::{self, Counting};
+use wsproto_testkit::{frames, http};
 
 /// What a socket read returns at most, and the driver buffer's size.
 const CHUNK: usize = 64 * 1024;
@@ -61,55 +62,10 @@ const LIMIT: usize = 16 * MIB;
 
 // ---------------------------------------------------------------------------
 // Counting allocator: off while timing, on for the allocation counts and the
-// footprint.
-
-struct CountingAlloc;
-
-static COUNTING: AtomicBool = AtomicBool::new(false);
-static ALLOCS: AtomicU64 = AtomicU64::new(0);
-static LIVE: AtomicI64 = AtomicI64::new(0);
-
-// SAFETY: every call is forwarded to `System` unchanged; the counters are
-// only statistics.
-unsafe impl GlobalAlloc for CountingAlloc {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if COUNTING.load(Relaxed) {
-            ALLOCS.fetch_add(1, Relaxed);
-            LIVE.fetch_add(layout.size() as i64, Relaxed);
-        }
-        // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        if COUNTING.load(Relaxed) {
-            ALLOCS.fetch_add(1, Relaxed);
-            LIVE.fetch_add(layout.size() as i64, Relaxed);
-        }
-        // SAFETY: as above.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        if COUNTING.load(Relaxed) {
-            LIVE.fetch_sub(layout.size() as i64, Relaxed);
-        }
-        // SAFETY: as above.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if COUNTING.load(Relaxed) {
-            ALLOCS.fetch_add(1, Relaxed);
-            LIVE.fetch_add(new_size as i64 - layout.size() as i64, Relaxed);
-        }
-        // SAFETY: as above.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+// footprint (inside `alloc::measure`).
 
 #[global_allocator]
-static GLOBAL: CountingAlloc = CountingAlloc;
+static GLOBAL: Counting = Counting::gated();
 
 /// This thread's CPU time in nanoseconds, from `/proc/thread-self/schedstat`
 /// (Linux). The yield first makes the scheduler bring the figure up to date;
@@ -155,13 +111,18 @@ impl Stopwatch {
 
 /// Runs `f`, timing it; with `count`, also counts the allocations it makes.
 fn measure<T>(count: bool, f: impl FnOnce() -> T) -> (T, f64, u64) {
-    let allocs_before = ALLOCS.load(Relaxed);
-    COUNTING.store(count, Relaxed);
-    let watch = Stopwatch::start();
-    let value = f();
-    let secs = watch.stop();
-    COUNTING.store(false, Relaxed);
-    (value, secs, ALLOCS.load(Relaxed) - allocs_before)
+    let timed = || {
+        let watch = Stopwatch::start();
+        let value = f();
+        (value, watch.stop())
+    };
+    if count {
+        let ((value, secs), usage) = alloc::measure(timed);
+        (value, secs, usage.calls)
+    } else {
+        let (value, secs) = timed();
+        (value, secs, 0)
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -199,38 +160,14 @@ impl Prng {
     }
 }
 
-/// Encodes one frame (our own encoder, independent of the crate under test).
+/// Encodes one frame (the test kit's encoder, independent of the crate
+/// under test).
 fn push_frame(wire: &mut Vec<u8>, fin: bool, opcode: u8, payload: &[u8], key: Option<[u8; 4]>) {
-    wire.push((u8::from(fin) << 7) | opcode);
-    let m = if key.is_some() { 0x80 } else { 0 };
-    let len = payload.len();
-    if len < 126 {
-        wire.push(m | len as u8);
-    } else if len <= 0xFFFF {
-        wire.push(m | 126);
-        wire.extend_from_slice(&(len as u16).to_be_bytes());
-    } else {
-        wire.push(m | 127);
-        wire.extend_from_slice(&(len as u64).to_be_bytes());
-    }
-    match key {
-        Some(k) => {
-            wire.extend_from_slice(&k);
-            wire.extend(payload.iter().enumerate().map(|(i, b)| b ^ k[i & 3]));
-        }
-        None => wire.extend_from_slice(payload),
-    }
+    frames::push_frame(wire, frames::first_byte(fin, 0, opcode), payload, key);
 }
 
 fn frame_len(payload: usize, masked: bool) -> u64 {
-    let len_bytes = if payload < 126 {
-        0
-    } else if payload <= 0xFFFF {
-        2
-    } else {
-        8
-    };
-    (2 + len_bytes + if masked { 4 } else { 0 } + payload) as u64
+    frames::frame_len(payload, masked) as u64
 }
 
 /// One random character of 2, 3 or 4 bytes in UTF-8.
@@ -314,44 +251,18 @@ impl Outcome {
     }
 }
 
-/// Parses frames written by a sender: whole data frames only, masked or not
-/// as expected. Returns the messages and checksum of the unmasked payloads.
+/// Parses frames written by a sender (with the test kit's independent
+/// parser): whole data frames only, masked or not as expected. Returns the
+/// messages and checksum of the unmasked payloads.
 fn parse_output(out: &[u8], masked: bool) -> Outcome {
     let mut o = Outcome { wire: out.len() as u64, ..Outcome::default() };
-    let mut i = 0;
-    let mut payload = Vec::new();
-    while i < out.len() {
-        let (b0, b1) = (out[i], out[i + 1]);
-        assert!(b0 & 0x80 != 0 && matches!(b0 & 0x0F, 1 | 2), "not a whole data frame: {b0:#x}");
-        assert_eq!(b1 & 0x80 != 0, masked, "mask bit");
-        i += 2;
-        let len = match b1 & 0x7F {
-            126 => {
-                i += 2;
-                u16::from_be_bytes([out[i - 2], out[i - 1]]) as usize
-            }
-            127 => {
-                i += 8;
-                u64::from_be_bytes(out[i - 8..i].try_into().unwrap()) as usize
-            }
-            n => n as usize,
-        };
-        let key = masked.then(|| {
-            i += 4;
-            [out[i - 4], out[i - 3], out[i - 2], out[i - 1]]
-        });
-        payload.clear();
-        payload.extend_from_slice(&out[i..i + len]);
-        if let Some(k) = key {
-            for (j, b) in payload.iter_mut().enumerate() {
-                *b ^= k[j & 3];
-            }
+    for f in frames::frames(out) {
+        assert!(f.fin && matches!(f.opcode, 1 | 2), "not a whole data frame: {f:?}");
+        assert_eq!(f.mask.is_some(), masked, "mask bit");
+        if f.opcode == 1 {
+            std::str::from_utf8(&f.payload).expect("text frame is UTF-8");
         }
-        if b0 & 0x0F == 1 {
-            std::str::from_utf8(&payload).expect("text frame is UTF-8");
-        }
-        o.add(&payload);
-        i += len;
+        o.add(&f.payload);
     }
     o
 }
@@ -385,7 +296,8 @@ struct Data {
     handshakes: usize,
 }
 
-/// A Chromium upgrade request (shared/seeds/002: Chrome 52), with CRLF.
+/// A Chromium upgrade request (Chrome 52, from the seed document
+/// `tests/fixtures/seeds/002_6cc5d91715ae5099.txt`), with CRLF.
 const REQUEST: &str = "GET / HTTP/1.1\r\n\
 Host: 192.168.43.135:12345\r\n\
 Connection: Upgrade\r\n\
@@ -926,13 +838,7 @@ fn check_responses(out: &[u8]) -> u64 {
     let mut n = 0;
     for head in text.split_terminator("\r\n\r\n") {
         assert!(head.starts_with("HTTP/1.1 101 "), "not a 101: {head}");
-        let accept = head
-            .split("\r\n")
-            .find_map(|line| {
-                let (name, value) = line.split_once(':')?;
-                name.eq_ignore_ascii_case("Sec-WebSocket-Accept").then(|| value.trim())
-            })
-            .expect("Sec-WebSocket-Accept");
+        let accept = http::head_header(head.as_bytes(), "Sec-WebSocket-Accept").expect("Sec-WebSocket-Accept");
         assert_eq!(accept, ACCEPT);
         n += 1;
     }
@@ -1138,11 +1044,8 @@ struct Footprint {
 /// Runs `f` with the counting allocator on; returns its value and the heap
 /// bytes allocated and not freed meanwhile.
 fn counted<T>(f: impl FnOnce() -> T) -> (T, i64) {
-    let before = LIVE.load(Relaxed);
-    COUNTING.store(true, Relaxed);
-    let value = f();
-    COUNTING.store(false, Relaxed);
-    (value, LIVE.load(Relaxed) - before)
+    let (value, usage) = alloc::measure(f);
+    (value, usage.held as i64)
 }
 
 /// Each measurement runs twice and reports the second, so that one-time lazy

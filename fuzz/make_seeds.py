@@ -3,7 +3,8 @@
 the output is committed, so this only needs running when seeds change.
 
 Byte-stream targets take a 4-byte prefix [flags, split, seed_lo, seed_hi]
-(see fuzz/src/lib.rs); the seeds use split 0 (whole) or 1 (byte by byte).
+(see fuzz/src/lib.rs, and `split_lens` in testkit/src/cuts.rs); the seeds
+use split 0 (whole) or 1 (byte by byte).
 The `pair` seeds are structured (Arbitrary) inputs kept from fuzzing runs
 and are not written here.
 """
@@ -42,6 +43,16 @@ def crlf(text):
     return text.strip("\n").replace("\n", "\r\n").encode() + b"\r\n\r\n"
 
 
+def seed_request(name):
+    """The upgrade request a seed document (tests/fixtures/seeds) shows: from
+    its GET line to the blank line after it, trailing spaces removed."""
+    with open(os.path.join(HERE, "..", "tests", "fixtures", "seeds", name), encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("GET "))
+    end = lines.index("", start)
+    return crlf("\n".join(line.rstrip() for line in lines[start:end]))
+
+
 def p(flags=0, split=0, seed=0):
     return bytes([flags, split, seed & 0xFF, seed >> 8])
 
@@ -58,23 +69,9 @@ CLOSE_1000 = frame(0x88, (1000).to_bytes(2, "big") + b"bye")
 CLOSE_MASKED = masked(0x88, (1001).to_bytes(2, "big") + b"going away")
 CLOSE_EMPTY = frame(0x88, b"")
 
-# A browser's upgrade request (shared/seeds: Chrome 52) and the RFC 6455
-# §1.3 example request.
-CHROME = crlf("""
-GET / HTTP/1.1
-Host: 192.168.43.135:12345
-Connection: Upgrade
-Pragma: no-cache
-Cache-Control: no-cache
-Upgrade: websocket
-Origin: file://
-Sec-WebSocket-Version: 13
-User-Agent: Mozilla/5.0 (Windows NT 6.1; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/52.0.2743.116 Safari/537.36
-Accept-Encoding: gzip, deflate, sdch
-Accept-Language: zh-CN,zh;q=0.8,en-US;q=0.6,en;q=0.4
-Sec-WebSocket-Key: bKdPyn3u98cTfZJSh4TNeQ==
-Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits
-""")
+# A browser's upgrade request (Chrome 52), read from the committed seed
+# document, and the RFC 6455 §1.3 example request.
+CHROME = seed_request("002_6cc5d91715ae5099.txt")
 RFC_REQUEST = crlf("""
 GET /chat HTTP/1.1
 Host: server.example.com

@@ -2,117 +2,43 @@
 //! client and a server back to back, frames that share a read or a write with
 //! the handshake, chunking invariance of both directions on both read paths,
 //! server faults with their ready HTTP answers, plain HTTP requests and
-//! answers, misuse, EOF, and the browser requests of `shared/seeds`.
+//! answers, misuse, EOF, and the browser requests of the seed documents
+//! (`tests/fixtures/seeds`).
 
 mod core_common;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use wsproto::FrameError;
 
 use core_common::{cat, close_payload, frame, parse_frames, pieces, splits, Path, XorShift, MASK};
 use wsproto::handshake::{
-    accept_key, AcceptOptions, ClientOptions, HttpResponse, Limits, Negotiated, OptionsError, OriginPolicy, Request,
-    RequestError, ResponseError, ServerConfig, UpgradeRequest, WsUri,
+    accept_key, AcceptOptions, ClientOptions, Limits, Negotiated, OptionsError, OriginPolicy, RequestError,
+    ResponseError, ServerConfig, UpgradeRequest, WsUri,
 };
 use wsproto::{
-    ChaChaRng, Chunk, CloseCode, Config, Connection, Error, Event, Message, MessageKind, State, TransportAction,
-    UsageError,
+    ChaChaRng, CloseCode, Config, Connection, Error, Event, MessageKind, State, TransportAction, UsageError,
 };
+use wsproto_testkit::alloc::{measure, Counting};
+use wsproto_testkit::cuts;
+use wsproto_testkit::events::{owned, Ev};
+use wsproto_testkit::fixtures;
+use wsproto_testkit::http::{crlf, head_end, head_header};
+use wsproto_testkit::pair::{self, Endpoint};
 
 // ------------------------------------------------------- allocation counting
 
 /// Counts the bytes allocated and freed on each thread, so a test can check
 /// how much memory a connection held at its peak while it was fed.
-struct Counting;
-
-thread_local! {
-    static LIVE: Cell<isize> = const { Cell::new(0) };
-    static PEAK: Cell<isize> = const { Cell::new(0) };
-}
-
-fn count(delta: isize) {
-    let _ = LIVE.try_with(|live| {
-        let now = live.get() + delta;
-        live.set(now);
-        let _ = PEAK.try_with(|peak| peak.set(peak.get().max(now)));
-    });
-}
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc(layout);
-        if !p.is_null() {
-            count(layout.size() as isize);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout);
-        count(-(layout.size() as isize));
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = System.realloc(ptr, layout, new_size);
-        if !p.is_null() {
-            count(new_size as isize - layout.size() as isize);
-        }
-        p
-    }
-}
-
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
-
-/// Runs `f` and returns its result and the most bytes that were live on this
-/// thread during it, beyond what was live before.
-fn peak_heap<R>(f: impl FnOnce() -> R) -> (R, isize) {
-    let base = LIVE.with(Cell::get);
-    PEAK.with(|p| p.set(base));
-    let r = f();
-    (r, PEAK.with(Cell::get) - base)
-}
+static ALLOCATOR: Counting = Counting::new();
 
 // ------------------------------------------------------------------- helpers
 
-/// An event as an owned value, handshake events included.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Ev {
-    Complete(Negotiated),
-    Upgrade(Box<UpgradeRequest>),
-    Http(Box<Request>),
-    Response(Box<HttpResponse>),
-    Text(String),
-    Binary(Vec<u8>),
-    Chunk { kind: MessageKind, data: Vec<u8>, first: bool, last: bool },
-    Ping(Vec<u8>),
-    Pong(Vec<u8>),
-    Close(u16, String),
-}
-
-fn owned(event: &Event<'_>) -> Ev {
-    match event {
-        Event::HandshakeComplete(n) => Ev::Complete((*n).clone()),
-        Event::UpgradeRequest(r) => Ev::Upgrade(Box::new((*r).clone())),
-        Event::HttpRequest(r) => Ev::Http(Box::new((*r).clone())),
-        Event::HttpResponse(r) => Ev::Response(Box::new((*r).clone())),
-        Event::Message(Message::Text(t)) => Ev::Text(t.to_string()),
-        Event::Message(Message::Binary(b)) => Ev::Binary(b.to_vec()),
-        Event::Chunk(Chunk { kind, data, first, last }) => {
-            Ev::Chunk { kind: *kind, data: data.to_vec(), first: *first, last: *last }
-        }
-        Event::Ping(p) => Ev::Ping(p.to_vec()),
-        Event::Pong(p) => Ev::Pong(p.to_vec()),
-        Event::Close(c) => Ev::Close(c.code.0, c.reason.to_string()),
-        other => panic!("unexpected event {other:?}"),
-    }
-}
-
 fn text(s: &str) -> Ev {
-    Ev::Text(s.to_string())
+    Ev::text(s)
 }
 
 fn close(code: u16, reason: &str) -> Ev {
-    Ev::Close(code, reason.to_string())
+    Ev::close(code, reason)
 }
 
 fn negotiated(protocol: Option<&str>, extensions: &[&str]) -> Negotiated {
@@ -122,101 +48,13 @@ fn negotiated(protocol: Option<&str>, extensions: &[&str]) -> Negotiated {
     }
 }
 
-/// One end of a connection with a driver around it: bytes go in through the
-/// chosen read path, every event is recorded, and a server accepts an
-/// upgrade request with `accept` when that is set. On the zero-copy path the
-/// bytes a read leaves unconsumed (while a server waits for the application)
-/// are kept and put in front of the next piece, as a real caller does.
-struct Endpoint {
-    conn: Connection,
-    path: Path,
-    carry: Vec<u8>,
-    accept: Option<AcceptOptions>,
-    events: Vec<Ev>,
-}
-
-impl Endpoint {
-    fn new(conn: Connection, path: Path) -> Endpoint {
-        Endpoint { conn, path, carry: Vec::new(), accept: None, events: Vec::new() }
-    }
-
-    fn accepting(mut self, options: AcceptOptions) -> Endpoint {
-        self.accept = Some(options);
-        self
-    }
-
-    /// Feeds one piece and drains every event it makes ready.
-    fn push(&mut self, piece: &[u8]) -> Result<(), Error> {
-        match self.path {
-            Path::ZeroCopy => {
-                let mut buf = std::mem::take(&mut self.carry);
-                buf.extend_from_slice(piece);
-                let mut off = 0;
-                loop {
-                    let rest = buf.len() - off;
-                    let read = self.conn.read(&mut buf[off..])?;
-                    assert!(read.consumed <= rest, "consumed more than given");
-                    off += read.consumed;
-                    let Some(event) = read.event else { break };
-                    let ev = owned(&event);
-                    self.handle(ev);
-                }
-                self.carry = buf.split_off(off);
-            }
-            Path::Buffered => {
-                self.conn.feed(piece);
-                loop {
-                    let read = self.conn.poll()?;
-                    let Some(event) = read.event else { break };
-                    let ev = owned(&event);
-                    self.handle(ev);
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn handle(&mut self, ev: Ev) {
-        if let (Ev::Upgrade(_), Some(options)) = (&ev, &self.accept) {
-            self.conn.accept(options).expect("accept");
-        }
-        self.events.push(ev);
-    }
-
-    /// Takes everything pending, as if the transport took it all.
-    fn drain(&mut self) -> Vec<u8> {
-        let out = self.conn.sender().pending().to_vec();
-        self.conn.sender().advance(out.len()).unwrap();
-        out
-    }
-
-    fn take_events(&mut self) -> Vec<Ev> {
-        std::mem::take(&mut self.events)
-    }
-}
-
-/// Converts a head written with `\n` line ends to CRLF.
-fn crlf(s: &str) -> Vec<u8> {
-    s.replace("\r\n", "\n").replace('\n', "\r\n").into_bytes()
-}
-
 fn as_text(bytes: &[u8]) -> &str {
     std::str::from_utf8(bytes).expect("HTTP head is UTF-8 here")
 }
 
-/// The value of a header in a raw head (first match, case-insensitive);
-/// bytes after the head are ignored.
-fn head_header(bytes: &[u8], name: &str) -> Option<String> {
-    let end = bytes.windows(4).position(|w| w == b"\r\n\r\n").map_or(bytes.len(), |i| i + 2);
-    as_text(&bytes[..end]).split("\r\n").find_map(|line| {
-        let (n, v) = line.split_once(':')?;
-        n.eq_ignore_ascii_case(name).then(|| v.trim().to_string())
-    })
-}
-
 /// The length of an HTTP head, blank line included.
 fn head_len(bytes: &[u8]) -> usize {
-    bytes.windows(4).position(|w| w == b"\r\n\r\n").expect("no end of head") + 4
+    head_end(bytes).expect("no end of head")
 }
 
 const URI: &str = "ws://example.com:9001/chat?room=1&x=2";
@@ -528,50 +366,36 @@ fn back_to_back_server_closes() {
 }
 
 /// A client and a server that move bytes to each other in pieces chosen by
-/// a seeded splitter, the server accepting automatically. The transcripts
-/// record what went each way.
+/// a seeded splitter, the server accepting automatically. Each end's `wire`
+/// records what it sent.
 struct Pair {
-    client: Endpoint,
-    server: Endpoint,
-    c2s: Vec<u8>,
-    s2c: Vec<u8>,
-    rng: XorShift,
-    max_piece: usize,
+    ends: pair::Pair,
+    cut: Box<dyn FnMut(usize) -> Vec<usize>>,
+}
+
+impl std::ops::Deref for Pair {
+    type Target = pair::Pair;
+    fn deref(&self) -> &pair::Pair {
+        &self.ends
+    }
+}
+
+impl std::ops::DerefMut for Pair {
+    fn deref_mut(&mut self) -> &mut pair::Pair {
+        &mut self.ends
+    }
 }
 
 impl Pair {
     fn new(path: Path, seed: u64, max_piece: usize) -> Pair {
-        Pair {
-            client: Endpoint::new(new_client(1), path),
-            server: Endpoint::new(new_server(), path).accepting(accept_options()),
-            c2s: Vec::new(),
-            s2c: Vec::new(),
-            rng: XorShift::new(seed),
-            max_piece,
-        }
-    }
-
-    fn transfer(from: &mut Endpoint, to: &mut Endpoint, log: &mut Vec<u8>, rng: &mut XorShift, max: usize) -> bool {
-        let bytes = from.drain();
-        log.extend_from_slice(&bytes);
-        let mut pos = 0;
-        while pos < bytes.len() {
-            let n = rng.between1(max).min(bytes.len() - pos);
-            to.push(&bytes[pos..pos + n]).expect("peer fault in a back-to-back pair");
-            pos += n;
-        }
-        !bytes.is_empty()
+        let client = Endpoint::new(new_client(1), path);
+        let server = Endpoint::new(new_server(), path).accepting(accept_options());
+        Pair { ends: pair::Pair::new(client, server), cut: Box::new(cuts::random(XorShift::new(seed), max_piece)) }
     }
 
     /// Moves bytes both ways until both ends are quiet.
     fn settle(&mut self) {
-        loop {
-            let a = Pair::transfer(&mut self.client, &mut self.server, &mut self.c2s, &mut self.rng, self.max_piece);
-            let b = Pair::transfer(&mut self.server, &mut self.client, &mut self.s2c, &mut self.rng, self.max_piece);
-            if !a && !b {
-                break;
-            }
-        }
+        self.ends.step_until_idle(&mut self.cut).expect("peer fault in a back-to-back pair");
     }
 
     /// The scripted session: handshake, messages both ways, close.
@@ -647,7 +471,7 @@ fn back_to_back_any_split_same_events() {
             assert_eq!(pair.server.conn.transport_action(), TransportAction::Close, "{ctx}");
             assert_eq!(pair.client.conn.transport_action(), TransportAction::WaitForPeerClose, "{ctx}");
             // The bytes on the wire do not depend on how they were cut.
-            let transcripts = (pair.c2s, pair.s2c);
+            let transcripts = (pair.client.wire.clone(), pair.server.wire.clone());
             match &reference {
                 None => reference = Some(transcripts),
                 Some(r) => assert_eq!(&transcripts, r, "transcripts, {ctx}"),
@@ -660,7 +484,7 @@ fn back_to_back_any_split_same_events() {
 fn replayed_transcripts_any_split_same_events() {
     let mut pair = Pair::new(Path::ZeroCopy, 1, usize::MAX);
     pair.script();
-    let (c2s, s2c) = (pair.c2s.clone(), pair.s2c.clone());
+    let (c2s, s2c) = (pair.client.wire.clone(), pair.server.wire.clone());
 
     // The client's side of the conversation, fed to a fresh server.
     let server = |path| Endpoint::new(new_server(), path).accepting(accept_options());
@@ -965,7 +789,7 @@ fn server_limits_are_inclusive() {
 fn feed_until_error(conn: &mut Connection, source: &[u8], path: Path, seed: u64) -> (Error, usize, usize, isize) {
     let mut rng = XorShift::new(seed);
     let mut scratch = vec![0u8; 8192];
-    let ((error, before, after), peak) = peak_heap(|| {
+    let ((error, before, after), usage) = measure(|| {
         let mut fed = 0;
         while fed < source.len() {
             let n = rng.between1(4096).min(source.len() - fed);
@@ -989,7 +813,7 @@ fn feed_until_error(conn: &mut Connection, source: &[u8], path: Path, seed: u64)
         }
         panic!("1 MiB of head bytes were taken without an error");
     });
-    (error, before, after, peak)
+    (error, before, after, usage.peak)
 }
 
 #[test]
@@ -1492,7 +1316,7 @@ fn eof_after_open_is_an_abnormal_close() {
 
 // ------------------------------------------------------------------ seeds
 
-/// A browser request from `shared/seeds`: its file, the request as the seed
+/// A browser request from a seed document: its file, the request as the seed
 /// shows it (`\n` line ends), a Host line to add when the excerpt lost it,
 /// the subprotocol to choose, and the accept value the seed gives.
 struct Seed {
@@ -1606,15 +1430,21 @@ impl Seed {
 
 #[test]
 fn seed_requests_are_copied_faithfully() {
-    // When the seeds are at hand, each line used here is a line of its file.
+    // Each line used here is a line of its seed document, and so is the
+    // accept value (a missing document fails the test).
+    let mut pairs = 0;
     for seed in SEEDS {
-        let Ok(file) = std::fs::read_to_string(format!("/work/shared/seeds/{}", seed.file)) else { continue };
+        let file = fixtures::seed(seed.file);
         let lines: Vec<&str> = file.lines().map(str::trim_end).collect();
         for line in seed.request.lines() {
             assert!(lines.contains(&line.trim_end()), "{}: {line:?} is not in the seed", seed.file);
         }
         assert!(file.contains(&format!("Sec-WebSocket-Accept: {}", seed.accept)), "{}", seed.file);
+        pairs += 1;
     }
+    // Every seed document holds one key/accept pair.
+    assert_eq!(pairs, fixtures::seeds().len(), "a seed document without its request here");
+    assert!(pairs >= 5, "checked {pairs} key/accept pairs");
 }
 
 #[test]
@@ -1694,7 +1524,7 @@ fn client_reads_a_close_right_behind_the_101() {
 
 #[test]
 fn a_connection_never_offers_an_extension_it_cannot_apply() {
-    // DESIGN.md: an extension is never accepted and then ignored. The
+    // An extension is never accepted and then ignored. The
     // connection implements none yet, so offering one is refused up front.
     let uri = WsUri::parse("ws://example.com/chat").unwrap();
     let options = ClientOptions::new().extension("permessage-deflate");

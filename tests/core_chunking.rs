@@ -1,8 +1,8 @@
-//! Chunking invariance (DESIGN.md, Tests: "any input, fed in any split (byte
-//! by byte included), yields the same events"), for both read paths
-//! (zero-copy `read`, buffered `feed`/`poll`) and both delivery modes, plus
-//! the behaviour specific to `Delivery::Chunks` and control frames
-//! interleaved with fragments.
+//! Chunking invariance: any input, fed in any split (byte by byte
+//! included), yields the same events, for both read paths (zero-copy
+//! `read`, buffered `feed`/`poll`) and both delivery modes, plus the
+//! behaviour specific to `Delivery::Chunks` and control frames interleaved
+//! with fragments.
 
 mod core_common;
 

@@ -8,75 +8,43 @@ use core_common::*;
 use proptest::prelude::*;
 use wsproto::handshake::Negotiated;
 use wsproto::{ChaChaRng, CloseCode, Config, Connection, MessageKind, State, TransportAction};
+use wsproto_testkit::cuts;
+use wsproto_testkit::pair::{Endpoint, Pair};
 
-struct Pair {
-    client: Connection,
-    server: Connection,
-    /// Events seen by the client and by the server.
-    at_client: Vec<Ev>,
-    at_server: Vec<Ev>,
-    /// Largest piece moved at once (1 = byte by byte).
-    piece: usize,
+/// A client and a server opened directly (no handshake), both reading
+/// through `read` on their own buffer.
+fn new_pair() -> Pair {
+    let client =
+        Connection::open_client(Config::default(), Negotiated::default(), ChaChaRng::from_seed([3; 32])).unwrap();
+    let server = Connection::open_server(Config::default(), Negotiated::default()).unwrap();
+    Pair::new(Endpoint::new(client, Path::ZeroCopy), Endpoint::new(server, Path::ZeroCopy))
 }
 
-impl Pair {
-    fn new(piece: usize) -> Pair {
-        Pair {
-            client: Connection::open_client(Config::default(), Negotiated::default(), ChaChaRng::from_seed([3; 32]))
-                .unwrap(),
-            server: Connection::open_server(Config::default(), Negotiated::default()).unwrap(),
-            at_client: Vec::new(),
-            at_server: Vec::new(),
-            piece,
-        }
-    }
-
-    /// Moves bytes both ways until neither side has anything pending.
-    fn step_until_idle(&mut self) {
-        while self.client.sender().pending_len() > 0 || self.server.sender().pending_len() > 0 {
-            transfer(&mut self.client, &mut self.server, &mut self.at_server, self.piece);
-            transfer(&mut self.server, &mut self.client, &mut self.at_client, self.piece);
-        }
-    }
-}
-
-/// Moves what `from` has pending into `to`, `piece` bytes at a time.
-fn transfer(from: &mut Connection, to: &mut Connection, events: &mut Vec<Ev>, piece: usize) {
-    while from.sender().pending_len() > 0 {
-        let n = piece.min(from.sender().pending_len());
-        let mut buf = from.sender().pending()[..n].to_vec();
-        from.sender().advance(n).unwrap();
-        let mut off = 0;
-        loop {
-            let read = to.read(&mut buf[off..]).expect("peers always agree");
-            off += read.consumed;
-            match read.event {
-                Some(e) => events.push(owned(&e)),
-                None => break,
-            }
-        }
-    }
+/// Moves bytes both ways, at most `piece` bytes at a time (1 = byte by
+/// byte), until neither side has anything pending.
+fn step_until_idle(pair: &mut Pair, piece: usize) {
+    pair.step_until_idle(&mut cuts::fixed(piece)).expect("peers always agree");
 }
 
 #[test]
 fn a_client_and_a_server_exchange_messages_pings_and_a_full_close_handshake() {
     for piece in [1, 3, 1000, usize::MAX] {
-        let mut pair = Pair::new(piece);
-        let c = pair.client.sender();
+        let mut pair = new_pair();
+        let c = pair.client.conn.sender();
         c.send_text("hello server").unwrap();
         c.send_binary(&bytes_0_to(70_000)).unwrap();
         c.begin_message(MessageKind::Text, "κό".as_bytes()).unwrap();
         c.send_ping(b"c-ping").unwrap();
         c.continue_message(&"σμε".as_bytes()[..1]).unwrap();
         c.finish_message(&"σμε".as_bytes()[1..]).unwrap();
-        let s = pair.server.sender();
+        let s = pair.server.conn.sender();
         s.send_text("hello client").unwrap();
         s.send_ping(b"s-ping").unwrap();
         s.begin_message(MessageKind::Binary, &[1]).unwrap();
         s.finish_message(&[2]).unwrap();
-        pair.step_until_idle();
+        step_until_idle(&mut pair, piece);
         assert_eq!(
-            pair.at_server,
+            pair.server.events,
             vec![
                 Ev::text("hello server"),
                 Ev::Binary(bytes_0_to(70_000)),
@@ -87,7 +55,7 @@ fn a_client_and_a_server_exchange_messages_pings_and_a_full_close_handshake() {
             "piece {piece}"
         );
         assert_eq!(
-            pair.at_client,
+            pair.client.events,
             vec![
                 Ev::text("hello client"),
                 Ev::Ping(b"s-ping".to_vec()),
@@ -96,33 +64,33 @@ fn a_client_and_a_server_exchange_messages_pings_and_a_full_close_handshake() {
             ],
             "piece {piece}"
         );
-        assert_eq!((pair.client.state(), pair.server.state()), (State::Open, State::Open));
+        assert_eq!((pair.client.conn.state(), pair.server.conn.state()), (State::Open, State::Open));
 
         // The client starts the close handshake; the server answers it
         // automatically. RFC 6455 §7.1.1: the server closes TCP first.
-        pair.client.sender().send_close(CloseCode::NORMAL, "bye").unwrap();
-        assert_eq!(pair.client.state(), State::Closing);
-        pair.step_until_idle();
-        assert_eq!(pair.at_server.last(), Some(&Ev::close(1000, "bye")));
-        assert_eq!(pair.at_client.last(), Some(&Ev::close(1000, "")));
-        assert_eq!((pair.client.state(), pair.server.state()), (State::Closed, State::Closed));
-        assert_eq!(pair.server.transport_action(), TransportAction::Close);
-        assert_eq!(pair.client.transport_action(), TransportAction::WaitForPeerClose);
-        assert_eq!(pair.client.read_eof(), Ok(None), "EOF after the handshake is clean");
+        pair.client.conn.sender().send_close(CloseCode::NORMAL, "bye").unwrap();
+        assert_eq!(pair.client.conn.state(), State::Closing);
+        step_until_idle(&mut pair, piece);
+        assert_eq!(pair.server.events.last(), Some(&Ev::close(1000, "bye")));
+        assert_eq!(pair.client.events.last(), Some(&Ev::close(1000, "")));
+        assert_eq!((pair.client.conn.state(), pair.server.conn.state()), (State::Closed, State::Closed));
+        assert_eq!(pair.server.conn.transport_action(), TransportAction::Close);
+        assert_eq!(pair.client.conn.transport_action(), TransportAction::WaitForPeerClose);
+        assert_eq!(pair.client.conn.read_eof(), Ok(None), "EOF after the handshake is clean");
     }
 }
 
 #[test]
 fn a_server_initiated_close_handshake_completes() {
-    let mut pair = Pair::new(2);
-    pair.server.sender().send_close(CloseCode(4000), "shutdown").unwrap();
-    pair.client.sender().send_text("in flight").unwrap();
-    pair.step_until_idle();
-    assert_eq!(pair.at_server, vec![Ev::text("in flight"), Ev::close(4000, "")]);
-    assert_eq!(pair.at_client, vec![Ev::close(4000, "shutdown")]);
-    assert_eq!((pair.client.state(), pair.server.state()), (State::Closed, State::Closed));
-    assert_eq!(pair.server.transport_action(), TransportAction::Close);
-    assert_eq!(pair.client.transport_action(), TransportAction::WaitForPeerClose);
+    let mut pair = new_pair();
+    pair.server.conn.sender().send_close(CloseCode(4000), "shutdown").unwrap();
+    pair.client.conn.sender().send_text("in flight").unwrap();
+    step_until_idle(&mut pair, 2);
+    assert_eq!(pair.server.events, vec![Ev::text("in flight"), Ev::close(4000, "")]);
+    assert_eq!(pair.client.events, vec![Ev::close(4000, "shutdown")]);
+    assert_eq!((pair.client.conn.state(), pair.server.conn.state()), (State::Closed, State::Closed));
+    assert_eq!(pair.server.conn.transport_action(), TransportAction::Close);
+    assert_eq!(pair.client.conn.transport_action(), TransportAction::WaitForPeerClose);
 }
 
 #[derive(Debug, Clone)]
@@ -176,36 +144,36 @@ fn send_ops(conn: &mut Connection, ops: &[Op]) -> Vec<Ev> {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
-    /// DESIGN.md, Tests: "a client and a server wired back to back,
-    /// exchanging random operations and always agreeing".
+    /// A client and a server wired back to back, exchanging random
+    /// operations, always agree on what was sent.
     #[test]
     fn back_to_back_peers_always_agree(
         from_client in proptest::collection::vec(op(), 0..12),
         from_server in proptest::collection::vec(op(), 0..12),
         piece in 1usize..64,
     ) {
-        let mut pair = Pair::new(piece);
-        let expect_server = send_ops(&mut pair.client, &from_client);
-        let expect_client = send_ops(&mut pair.server, &from_server);
-        pair.step_until_idle();
+        let mut pair = new_pair();
+        let expect_server = send_ops(&mut pair.client.conn, &from_client);
+        let expect_client = send_ops(&mut pair.server.conn, &from_server);
+        step_until_idle(&mut pair, piece);
         // Each side also sees the Pongs answering its own Pings.
         let pongs = |ops: &[Op]| -> Vec<Ev> {
             ops.iter().filter_map(|o| if let Op::Ping(p) = o { Some(Ev::Pong(p.clone())) } else { None }).collect()
         };
         let data = |evs: &[Ev]| -> Vec<Ev> { evs.iter().filter(|e| !matches!(e, Ev::Pong(_))).cloned().collect() };
         let got_pongs = |evs: &[Ev]| -> Vec<Ev> { evs.iter().filter(|e| matches!(e, Ev::Pong(_))).cloned().collect() };
-        prop_assert_eq!(data(&pair.at_server), expect_server);
-        prop_assert_eq!(data(&pair.at_client), expect_client);
+        prop_assert_eq!(data(&pair.server.events), expect_server);
+        prop_assert_eq!(data(&pair.client.events), expect_client);
         // RFC 6455 §5.5.3: a peer may answer only the most recent of the
         // Pings it has not answered yet, so the Pongs are an in-order
         // subsequence of the Pings that ends with the last one.
-        for (got, sent) in [(got_pongs(&pair.at_client), pongs(&from_client)), (got_pongs(&pair.at_server), pongs(&from_server))] {
+        for (got, sent) in [(got_pongs(&pair.client.events), pongs(&from_client)), (got_pongs(&pair.server.events), pongs(&from_server))] {
             let mut rest = sent.iter();
             prop_assert!(got.iter().all(|p| rest.any(|s| s == p)), "pongs {:?} not a subsequence of {:?}", got, sent);
             prop_assert_eq!(got.last(), sent.last());
         }
-        pair.client.sender().send_close(CloseCode::NORMAL, "").unwrap();
-        pair.step_until_idle();
-        prop_assert_eq!((pair.client.state(), pair.server.state()), (State::Closed, State::Closed));
+        pair.client.conn.sender().send_close(CloseCode::NORMAL, "").unwrap();
+        step_until_idle(&mut pair, piece);
+        prop_assert_eq!((pair.client.conn.state(), pair.server.conn.state()), (State::Closed, State::Closed));
     }
 }

@@ -122,7 +122,7 @@ fn a_client_masks_every_frame_and_a_server_decodes_them() {
     assert_eq!(again.sender().pending(), &bytes[..]);
 }
 
-/// DESIGN.md, "Echo without copying": a received message is sent back
+/// Echo without copying: a received message is sent back
 /// through `read.sender` while the event still borrows the input (a single
 /// frame, delivered in place) or the assembly buffer (a fragmented one).
 #[test]

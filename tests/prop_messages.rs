@@ -19,6 +19,7 @@ use proptest::test_runner::FileFailurePersistence;
 use wsproto::handshake::Negotiated;
 use wsproto::FrameError;
 use wsproto::{ChaChaRng, Config, Connection, Delivery, Error, MessageKind, Role};
+use wsproto_testkit::cuts::random_lens;
 
 fn config(cases: u32) -> ProptestConfig {
     ProptestConfig {
@@ -238,15 +239,7 @@ fn normalized_frames(bytes: &[u8]) -> Vec<(bool, u8, Vec<u8>)> {
 /// long streams, to keep debug builds fast).
 fn random_split(len: usize, seed: u64, max: usize) -> Vec<usize> {
     let max = if len > 4096 { max.max(16) } else { max };
-    let mut rng = XorShift::new(seed);
-    let mut out = Vec::new();
-    let mut left = len;
-    while left > 0 {
-        let n = rng.between1(max).min(left);
-        out.push(n);
-        left -= n;
-    }
-    out
+    random_lens(len, max, &mut XorShift::new(seed))
 }
 
 fn split_max() -> impl Strategy<Value = usize> {

@@ -29,9 +29,12 @@ use proptest::test_runner::FileFailurePersistence;
 use wsproto::handshake::Negotiated;
 use wsproto::handshake::{AcceptOptions, ClientOptions, ServerConfig, WsUri};
 use wsproto::{
-    ChaChaRng, CloseCode, Config, Connection, Delivery, Event, MessageKind, Role, Sender, State, TransportAction,
-    UsageError,
+    ChaChaRng, CloseCode, Config, Connection, Delivery, MessageKind, Role, Sender, State, TransportAction, UsageError,
 };
+use wsproto_testkit::cuts;
+use wsproto_testkit::http::head_end;
+use wsproto_testkit::pair::{self, End};
+use wsproto_testkit::read::Reader;
 
 fn config(cases: u32) -> ProptestConfig {
     ProptestConfig {
@@ -64,6 +67,15 @@ enum Op {
         piece: usize,
     },
     Release(Side),
+}
+
+impl Side {
+    fn role(self) -> Role {
+        match self {
+            Side::Client => Role::Client,
+            Side::Server => Role::Server,
+        }
+    }
 }
 
 fn side() -> impl Strategy<Value = Side> {
@@ -105,8 +117,9 @@ fn op() -> impl Strategy<Value = Op> {
 /// One end and everything the test knows about it.
 struct Peer {
     conn: Connection,
+    /// Its read loop, through `read` or `feed`/`poll`.
+    reader: Reader,
     role: Role,
-    zero_copy: bool,
     auto_pong: bool,
     /// Sends are possible: a client got the 101, a server accepted.
     open: bool,
@@ -132,10 +145,11 @@ struct Peer {
 
 impl Peer {
     fn new(conn: Connection, role: Role, zero_copy: bool, auto_pong: bool, open: bool) -> Peer {
+        let path = if zero_copy { Path::ZeroCopy } else { Path::Buffered };
         Peer {
+            reader: Reader::new(path, &conn),
             conn,
             role,
-            zero_copy,
             auto_pong,
             open,
             close_sent: None,
@@ -210,85 +224,60 @@ impl Peer {
     }
 }
 
-enum Special {
-    None,
-    Upgrade(Option<String>),
-}
+impl End for Peer {
+    type Error = TestCaseError;
 
-/// Reads everything in `piece` into `to`, handling each event; accepts an
-/// upgrade request on the spot.
-fn feed(to: &mut Peer, piece: &[u8]) -> Result<(), TestCaseError> {
-    let mut buf = piece.to_vec();
-    let mut off = 0;
-    if !to.zero_copy {
-        to.conn.feed(piece);
+    fn conn(&mut self) -> &mut Connection {
+        &mut self.conn
     }
-    loop {
-        let read = if to.zero_copy { to.conn.read(&mut buf[off..]) } else { to.conn.poll() };
-        let read = match read {
-            Ok(read) => read,
-            Err(e) => return Err(TestCaseError::fail(format!("{:?} failed on valid input: {e:?}", to.role))),
-        };
-        if to.zero_copy {
-            off += read.consumed;
-        }
-        let special = match read.event {
-            None => {
-                prop_assert!(!to.zero_copy || off == buf.len(), "no event but input left over");
-                return Ok(());
+
+    /// Reads everything in `piece`, handling each event; accepts an upgrade
+    /// request on the spot.
+    fn receive(&mut self, piece: &[u8]) -> Result<(), TestCaseError> {
+        self.reader.stage(&mut self.conn, piece);
+        loop {
+            let ev = match self.reader.next(&mut self.conn) {
+                Ok(Some(ev)) => ev,
+                Ok(None) => return Ok(()),
+                Err(e) => return Err(TestCaseError::fail(format!("{:?} failed on valid input: {e:?}", self.role))),
+            };
+            match ev {
+                Ev::Upgrade(request) => {
+                    prop_assert_eq!(self.role, Role::Server);
+                    let mut options = AcceptOptions::new();
+                    if let Some(p) = request.protocols().next() {
+                        options = options.protocol(p);
+                    }
+                    prop_assert_eq!(self.conn.accept(&options), Ok(()));
+                    self.open = true;
+                }
+                Ev::Complete(n) => {
+                    prop_assert!(self.negotiated.is_none(), "HandshakeComplete twice");
+                    self.negotiated = Some(n.protocol.clone());
+                    self.open = true;
+                }
+                ev => self.on_event(ev),
             }
-            Some(Event::UpgradeRequest(r)) => Special::Upgrade(r.protocols().next().map(String::from)),
-            Some(Event::HandshakeComplete(n)) => {
-                prop_assert!(to.negotiated.is_none(), "HandshakeComplete twice");
-                to.negotiated = Some(n.protocol.clone());
-                to.open = true;
-                Special::None
-            }
-            Some(event) => {
-                let ev = owned(&event);
-                to.on_event(ev);
-                Special::None
-            }
-        };
-        if let Special::Upgrade(protocol) = special {
-            prop_assert_eq!(to.role, Role::Server);
-            let mut options = AcceptOptions::new();
-            if let Some(p) = protocol {
-                options = options.protocol(p);
-            }
-            prop_assert_eq!(to.conn.accept(&options), Ok(()));
-            to.open = true;
         }
     }
-}
 
-/// Moves up to `max` pending bytes from `from` to `to`, in pieces.
-fn deliver(from: &mut Peer, to: &mut Peer, max: usize, piece: usize) -> Result<(), TestCaseError> {
-    let n = max.min(from.conn.sender().pending_len());
-    let bytes = from.conn.sender().pending()[..n].to_vec();
-    from.conn.sender().advance(n).unwrap();
-    from.wire.extend_from_slice(&bytes);
-    for chunk in bytes.chunks(piece.max(1)) {
-        feed(to, chunk)?;
+    /// What this side wrote to the transport.
+    fn delivering(from: &mut Peer, _to: &mut Peer, bytes: &[u8]) {
+        from.wire.extend_from_slice(bytes);
     }
-    Ok(())
 }
 
 struct Pair {
-    client: Peer,
-    server: Peer,
+    ends: pair::Pair<Peer>,
 }
 
 impl Pair {
     fn sides(&mut self, side: Side) -> (&mut Peer, &mut Peer) {
-        match side {
-            Side::Client => (&mut self.client, &mut self.server),
-            Side::Server => (&mut self.server, &mut self.client),
-        }
+        self.ends.ends(side.role())
     }
 
     fn check_states(&mut self) -> Result<(), TestCaseError> {
-        for p in [&mut self.client, &mut self.server] {
+        for p in [&mut self.ends.client, &mut self.ends.server] {
             prop_assert_eq!(p.conn.state(), p.expected_state(), "{:?}", p.role);
             if p.conn.state() != State::Closed || p.conn.sender().pending_len() > 0 {
                 prop_assert_eq!(p.conn.transport_action(), TransportAction::Continue, "{:?}", p.role);
@@ -360,8 +349,7 @@ impl Pair {
                 }
             }
             Op::Deliver { from, max, piece } => {
-                let (from, to) = self.sides(from);
-                deliver(from, to, max, piece)?;
+                self.ends.deliver(from.role(), max, &mut cuts::fixed(piece))?;
             }
             Op::Release(s) => {
                 let (me, _) = self.sides(s);
@@ -378,18 +366,14 @@ impl Pair {
     /// Delivers everything both ways until neither side has anything
     /// pending.
     fn run_until_idle(&mut self, piece: usize) -> Result<(), TestCaseError> {
-        while self.client.conn.sender().pending_len() > 0 || self.server.conn.sender().pending_len() > 0 {
-            deliver(&mut self.client, &mut self.server, usize::MAX, piece)?;
-            deliver(&mut self.server, &mut self.client, usize::MAX, piece)?;
-        }
+        self.ends.step_until_idle(&mut cuts::fixed(piece))?;
         self.check_states()
     }
 }
 
 /// The frames a side wrote, after its HTTP head if there was a handshake.
 fn frames_on_wire(wire: &[u8], handshake: bool) -> Vec<WireFrame> {
-    let start =
-        if handshake { wire.windows(4).position(|w| w == b"\r\n\r\n").map_or(wire.len(), |p| p + 4) } else { 0 };
+    let start = if handshake { head_end(wire).unwrap_or(wire.len()) } else { 0 };
     parse_frames(&wire[start..])
 }
 
@@ -480,12 +464,14 @@ fn run(
         )
     };
     let mut pair = Pair {
-        client: Peer::new(client, Role::Client, zero_copy.0, auto_pong.0, !handshake),
-        server: Peer::new(server, Role::Server, zero_copy.1, auto_pong.1, !handshake),
+        ends: pair::Pair::new(
+            Peer::new(client, Role::Client, zero_copy.0, auto_pong.0, !handshake),
+            Peer::new(server, Role::Server, zero_copy.1, auto_pong.1, !handshake),
+        ),
     };
     if !handshake {
-        pair.client.negotiated = Some(None);
-        pair.server.negotiated = Some(None);
+        pair.ends.client.negotiated = Some(None);
+        pair.ends.server.negotiated = Some(None);
     }
     pair.check_states()?;
     for op in ops {
@@ -493,7 +479,7 @@ fn run(
     }
     pair.run_until_idle(final_piece)?;
 
-    let (c, s) = (&pair.client, &pair.server);
+    let (c, s) = (&pair.ends.client, &pair.ends.server);
     prop_assert!(c.open && s.open, "the handshake completed");
     let protocol = (handshake && offer_protocol).then(|| "chat".to_string());
     prop_assert_eq!(&c.negotiated, &Some(protocol.clone()));
@@ -519,14 +505,14 @@ fn run(
         prop_assert!(c.close_explicit || s.close_explicit);
         prop_assert_eq!(s.conn.transport_action(), TransportAction::Close, "the server closes TCP first");
         prop_assert_eq!(c.conn.transport_action(), TransportAction::WaitForPeerClose);
-        let (c, s) = (&mut pair.client, &mut pair.server);
+        let (c, s) = (&mut pair.ends.client, &mut pair.ends.server);
         prop_assert_eq!(c.conn.read_eof(), Ok(None), "EOF after the close handshake is clean");
         prop_assert_eq!(s.conn.read_eof(), Ok(None));
         prop_assert_eq!(c.conn.transport_action(), TransportAction::Close);
     } else {
         prop_assert_eq!((c.conn.state(), s.conn.state()), (State::Open, State::Open));
         if eof {
-            for p in [&mut pair.client, &mut pair.server] {
+            for p in [&mut pair.ends.client, &mut pair.ends.server] {
                 let ev = p.conn.read_eof().map(|e| e.map(|e| owned(&e)));
                 prop_assert_eq!(ev, Ok(Some(Ev::Close(1006, String::new()))), "EOF before Close is abnormal");
                 prop_assert_eq!(p.conn.state(), State::Closed);
@@ -535,7 +521,7 @@ fn run(
         }
     }
     // An idle connection can give its buffers back.
-    for p in [&mut pair.client, &mut pair.server] {
+    for p in [&mut pair.ends.client, &mut pair.ends.server] {
         p.conn.release_memory();
         prop_assert_eq!(p.conn.heap_size(), 0, "{:?} holds heap when idle", p.role);
     }

@@ -45,10 +45,10 @@ fuzz_target!(|data: &[u8]| {
     // server's unmasked Ping of at least 2 bytes), and one Close.
     let bound = |input: usize| request.len() + 3 * input + 1024;
     let pieces = cut(&stream, p.split, p.seed);
-    let whole = drive(make(), &[&stream], Path::Read, drain, eof, bound);
+    let whole = drive(make(), &[&stream], Path::ZeroCopy, drain, eof, bound);
     assert!(whole.output.starts_with(&request), "the request goes out first");
-    let split = drive(make(), &pieces, Path::Read, drain, eof, bound);
+    let split = drive(make(), &pieces, Path::ZeroCopy, drain, eof, bound);
     assert_eq!(whole, split, "whole and split reads disagree");
-    let polled = drive(make(), &pieces, Path::Poll, drain, eof, bound);
+    let polled = drive(make(), &pieces, Path::Buffered, drain, eof, bound);
     assert_eq!(whole, polled, "read and feed/poll disagree");
 });

@@ -19,17 +19,21 @@
 //!   code is what the other sent, and `transport_action()` follows.
 #![no_main]
 
+use std::collections::VecDeque;
+use std::convert::Infallible;
 use wsproto::handshake::Negotiated;
 use wsproto::FrameError;
-use std::collections::VecDeque;
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use wsproto::handshake::{AcceptOptions, ClientOptions, WsUri};
 use wsproto::{
-    ChaChaRng, CloseCode, Config, Connection, Delivery, Error, MessageKind, State, TransportAction, UsageError,
+    ChaChaRng, CloseCode, Config, Connection, Delivery, Error, MessageKind, Role, State, TransportAction, UsageError,
 };
-use wsproto_fuzz::{close_code_sendable, owned, pieces, Ev, Normalizer, Wire, WireFrame, WireParser};
+use wsproto_fuzz::{close_code_sendable, owned, split_lens, Ev, Normalizer, Path, Reader, Wire, WireFrame, WireParser};
+use wsproto_testkit::cuts;
+use wsproto_testkit::pair::{self, End};
+use wsproto_testkit::text::valid_utf8_prefix;
 
 #[derive(Arbitrary, Debug, Clone, Copy)]
 struct SideConfig {
@@ -84,16 +88,18 @@ struct Input {
 /// the connection wrote by itself after a failure: only its code is known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Expect {
-    Frame(WireFrame),
+    Frame { fin: bool, opcode: u8, payload: Vec<u8> },
     Close { code: Option<u16>, reason: Option<Vec<u8>> },
 }
 
 /// One side: the connection and everything the model knows about it.
 struct Peer {
     conn: Connection,
+    /// Its read loop, through `read` (bytes left while the server waits are
+    /// carried) or `feed`/`poll`.
+    reader: Reader,
     is_client: bool,
     config: Config,
-    poll: bool,
     // What the model predicts about its state.
     open: bool,
     announced: bool,
@@ -122,16 +128,16 @@ struct Peer {
     expected: Vec<Result<Ev, Error>>,
     seen: usize,
     norm: Normalizer,
-    leftover: Vec<u8>,
 }
 
 impl Peer {
     fn new(conn: Connection, is_client: bool, side: SideConfig, open: bool, handshake: bool) -> Peer {
+        let path = if side.poll { Path::Buffered } else { Path::ZeroCopy };
         Peer {
+            reader: Reader::carrying(path, &conn),
             conn,
             is_client,
             config: side.config(),
-            poll: side.poll,
             open,
             announced: false,
             close_sent: false,
@@ -151,7 +157,6 @@ impl Peer {
             expected: Vec::new(),
             seen: 0,
             norm: Normalizer::default(),
-            leftover: Vec::new(),
         }
     }
 
@@ -223,13 +228,13 @@ impl Peer {
             8 => {
                 let p = &frame.payload;
                 let ev = if p.is_empty() {
-                    Ev::Close(CloseCode::NO_STATUS.0, Vec::new())
+                    Ev::Close(CloseCode::NO_STATUS.0, String::new())
                 } else {
                     assert!(p.len() >= 2, "our peer sent a 1-byte Close payload");
                     let code = u16::from_be_bytes([p[0], p[1]]);
                     assert!(close_code_sendable(code), "our peer sent close code {code}");
-                    assert!(core::str::from_utf8(&p[2..]).is_ok(), "our peer sent a non-UTF-8 close reason");
-                    Ev::Close(code, p[2..].to_vec())
+                    let reason = core::str::from_utf8(&p[2..]).expect("our peer sent a non-UTF-8 close reason");
+                    Ev::Close(code, reason.to_string())
                 };
                 self.expected.push(Ok(ev));
                 self.ref_done = true;
@@ -242,7 +247,7 @@ impl Peer {
             if kind == MessageKind::Text {
                 assert!(core::str::from_utf8(&data).is_ok(), "our peer sent a text message that is not UTF-8");
             }
-            self.expected.push(Ok(Ev::Message(kind, data)));
+            self.expected.push(Ok(Ev::message(kind, data)));
         }
     }
 
@@ -255,13 +260,13 @@ impl Peer {
     /// Handles an event the connection reported (already copied out).
     fn on_event(&mut self, ev: Ev) {
         match ev {
-            Ev::UpgradeRequest => {
+            Ev::Upgrade(_) => {
                 assert!(!self.is_client && !self.open, "an unexpected upgrade request");
                 self.conn.accept(&AcceptOptions::new()).expect("accepting the request");
                 self.open = true;
                 self.pong_run = 0;
             }
-            Ev::HandshakeComplete => {
+            Ev::Complete(_) => {
                 if self.is_client {
                     assert!(!self.open, "HandshakeComplete twice");
                     self.open = true;
@@ -270,7 +275,7 @@ impl Peer {
                 }
                 self.announced = true;
             }
-            Ev::HttpRequest | Ev::HttpResponse(_) | Ev::Other => panic!("unexpected {ev:?}"),
+            Ev::Http(_) | Ev::Response(_) | Ev::Other => panic!("unexpected {ev:?}"),
             ev => {
                 let before = self.norm.events.len();
                 self.norm.push(ev);
@@ -283,13 +288,13 @@ impl Peer {
                                 if self.pong_run >= 16 {
                                     let last = self.queued.pop_back();
                                     assert!(
-                                        matches!(&last, Some(Expect::Frame(WireFrame { opcode: 10, .. }))),
+                                        matches!(&last, Some(Expect::Frame { opcode: 10, .. })),
                                         "the replaced Pong"
                                     );
                                     self.pong_run -= 1;
                                 }
                                 self.last_pong_size = 2 + payload.len() + if self.is_client { 4 } else { 0 };
-                                self.queued.push_back(Expect::Frame(WireFrame { fin: true, opcode: 10, payload }));
+                                self.queued.push_back(Expect::Frame { fin: true, opcode: 10, payload });
                                 self.pong_run += 1;
                             }
                         }
@@ -322,58 +327,21 @@ impl Peer {
     }
 
     /// Gives `piece` to the connection through its read path and handles
-    /// every event.
+    /// every event; after a failure, the reader checks that every read
+    /// fails the same way.
     fn receive(&mut self, piece: &[u8]) {
-        if let Some(e) = self.rx_error.clone() {
-            let got = if self.poll {
-                self.conn.feed(piece);
-                self.conn.poll().err()
-            } else {
-                let mut buf = piece.to_vec();
-                self.conn.read(&mut buf).err()
-            };
-            assert_eq!(got, Some(e), "the error must be sticky");
-            return;
-        }
-        let budget = self.leftover.len() + piece.len() + 8;
-        let mut events = 0;
-        if self.poll {
-            self.conn.feed(piece);
-            loop {
-                let ev = match self.conn.poll() {
-                    Ok(read) => match read.event {
-                        Some(event) => owned(&event),
-                        None => break,
-                    },
-                    Err(e) => return self.on_error(e),
-                };
-                events += 1;
-                assert!(events <= budget, "poll loops");
-                self.on_event(ev);
-            }
-        } else {
-            self.leftover.extend_from_slice(piece);
-            let mut buf = core::mem::take(&mut self.leftover);
-            let mut off = 0;
-            loop {
-                let len = buf.len() - off;
-                let (consumed, ev) = match self.conn.read(&mut buf[off..]) {
-                    Ok(read) => (read.consumed, read.event.map(|e| owned(&e))),
-                    Err(e) => return self.on_error(e),
-                };
-                assert!(consumed <= len);
-                off += consumed;
-                let Some(ev) = ev else {
-                    if self.open {
-                        assert_eq!(consumed, len, "a read with no event consumes everything");
+        self.reader.stage(&mut self.conn, piece);
+        loop {
+            match self.reader.next(&mut self.conn) {
+                Ok(Some(ev)) => self.on_event(ev),
+                Ok(None) => break,
+                Err(e) => {
+                    if self.rx_error.is_none() {
+                        self.on_error(e);
                     }
                     break;
-                };
-                events += 1;
-                assert!(events <= budget, "read loops");
-                self.on_event(ev);
+                }
             }
-            self.leftover = buf.split_off(off);
         }
     }
 
@@ -398,73 +366,43 @@ impl Peer {
     }
 }
 
-fn valid_prefix(bytes: &[u8]) -> bool {
-    match core::str::from_utf8(bytes) {
-        Ok(_) => true,
-        Err(e) => e.error_len().is_none(),
-    }
-}
-
 fn data_frame(opcode: u8, fin: bool, payload: &[u8]) -> Expect {
-    Expect::Frame(WireFrame { fin, opcode, payload: payload.to_vec() })
+    Expect::Frame { fin, opcode, payload: payload.to_vec() }
 }
 
-struct Pair {
-    peers: [Peer; 2],
-}
+impl End for Peer {
+    type Error = Infallible;
 
-const CLIENT: usize = 0;
-const SERVER: usize = 1;
-
-impl Pair {
-    fn new(input: &Input) -> Pair {
-        let (client, server) = if input.handshake {
-            let uri = WsUri::parse("ws://example.com/chat").unwrap();
-            let client =
-                Connection::client(&uri, &ClientOptions::new(), input.client.config(), ChaChaRng::from_seed([5; 32]))
-                    .unwrap();
-            let server = Connection::server(input.server.config(), Default::default());
-            (client, server)
-        } else {
-            (
-                Connection::open_client(input.client.config(), Negotiated::default(), ChaChaRng::from_seed([5; 32])).unwrap(),
-                Connection::open_server(input.server.config(), Negotiated::default()).unwrap(),
-            )
-        };
-        let open = !input.handshake;
-        Pair {
-            peers: [
-                Peer::new(client, true, input.client, open, input.handshake),
-                Peer::new(server, false, input.server, open, input.handshake),
-            ],
-        }
+    fn conn(&mut self) -> &mut Connection {
+        &mut self.conn
     }
 
-    /// Moves up to `max` pending bytes from `from` to the other side, in
-    /// pieces of at most `split` bytes (0: one piece).
-    fn deliver(&mut self, from: usize, max: usize, split: u8) {
-        let [a, b] = &mut self.peers;
-        let (s, r) = if from == CLIENT { (a, b) } else { (b, a) };
-        let n = max.min(s.conn.sender().pending_len());
-        if n == 0 {
-            return;
-        }
-        if s.pong_run > 0 && n > s.conn.sender().pending_len() - s.last_pong_size {
+    fn receive(&mut self, piece: &[u8]) -> Result<(), Infallible> {
+        Peer::receive(self, piece);
+        Ok(())
+    }
+
+    /// What goes over the wire must be what the model expects, and the
+    /// reference receiver learns what the other side should see.
+    fn delivering(s: &mut Peer, r: &mut Peer, bytes: &[u8]) {
+        if s.pong_run > 0 && bytes.len() > s.conn.sender().pending_len() - s.last_pong_size {
             // The last automatic Pong starts going out: it stays.
             s.pong_run = 0;
         }
-        let bytes = s.conn.sender().pending()[..n].to_vec();
-        s.conn.sender().advance(n).unwrap();
-        // What went over the wire must be what the model expects, and the
-        // reference receiver learns what the other side should see.
-        for item in r.wire_in.push(&bytes) {
+        for item in r.wire_in.push(bytes) {
             match item {
                 Wire::Header { fin, opcode, len } => r.ref_header(fin, opcode, len),
                 Wire::Frame(frame) => {
                     assert!(!s.wire_close, "a frame after our Close: {frame:?}");
                     let want = s.queued.pop_front().expect("a frame the model did not expect");
                     match &want {
-                        Expect::Frame(f) => assert_eq!(f, &frame, "frame on the wire"),
+                        Expect::Frame { fin, opcode, payload } => {
+                            assert_eq!(
+                                (*fin, *opcode, payload),
+                                (frame.fin, frame.opcode, &frame.payload),
+                                "frame on the wire"
+                            )
+                        }
                         Expect::Close { code, reason } => {
                             assert_eq!(frame.opcode, 8, "expected a Close, got {frame:?}");
                             let p = &frame.payload;
@@ -482,25 +420,66 @@ impl Pair {
                 }
             }
         }
-        let seed = (n as u16) ^ u16::from(split) << 8;
-        let sizes = pieces(bytes.len(), split, seed);
-        let mut rest = &bytes[..];
-        for size in sizes {
-            let (piece, tail) = rest.split_at(size);
-            rest = tail;
-            r.receive(piece);
+    }
+}
+
+/// The two sides, wired back to back by the test kit's pair driver.
+struct Pair {
+    wired: pair::Pair<Peer>,
+}
+
+const CLIENT: Role = Role::Client;
+const SERVER: Role = Role::Server;
+
+impl Pair {
+    fn new(input: &Input) -> Pair {
+        let (client, server) = if input.handshake {
+            let uri = WsUri::parse("ws://example.com/chat").unwrap();
+            let client =
+                Connection::client(&uri, &ClientOptions::new(), input.client.config(), ChaChaRng::from_seed([5; 32]))
+                    .unwrap();
+            let server = Connection::server(input.server.config(), Default::default());
+            (client, server)
+        } else {
+            (
+                Connection::open_client(input.client.config(), Negotiated::default(), ChaChaRng::from_seed([5; 32]))
+                    .unwrap(),
+                Connection::open_server(input.server.config(), Negotiated::default()).unwrap(),
+            )
+        };
+        let open = !input.handshake;
+        Pair {
+            wired: pair::Pair::new(
+                Peer::new(client, true, input.client, open, input.handshake),
+                Peer::new(server, false, input.server, open, input.handshake),
+            ),
         }
     }
 
-    fn eof(&mut self, side: usize) {
-        let p = &mut self.peers[side];
+    fn peers(&self) -> [&Peer; 2] {
+        [&self.wired.client, &self.wired.server]
+    }
+
+    /// Moves up to `max` pending bytes from `from` to the other side, in
+    /// pieces cut by the split byte `split` (0: one piece), seeded by the
+    /// number of bytes moved.
+    fn deliver(&mut self, from: Role, max: usize, split: u8) {
+        let mut cut = |n: usize| split_lens(n, split, (n as u16) ^ u16::from(split) << 8);
+        let Ok(_) = self.wired.deliver(from, max, &mut cut);
+    }
+
+    fn eof(&mut self, side: Role) {
+        let p = self.wired.end(side);
         let got = p.conn.read_eof().map(|e| e.map(|e| owned(&e)));
         if p.rx_error.is_some() {
             assert_eq!(got, Ok(None), "EOF after a failure");
         } else if !p.open {
             // The handshake failed: nothing can be sent any more.
             match got {
-                Err(Error::HandshakeEof) => p.rx_error = Some(Error::HandshakeEof),
+                Err(Error::HandshakeEof) => {
+                    p.rx_error = Some(Error::HandshakeEof);
+                    p.reader.set_failed(Error::HandshakeEof);
+                }
                 other => panic!("EOF during the handshake gave {other:?}"),
             }
             p.send_failed = true;
@@ -508,7 +487,7 @@ impl Pair {
             if p.close_received || p.eof {
                 assert_eq!(got, Ok(None), "EOF after the peer's Close or a first EOF");
             } else {
-                assert_eq!(got, Ok(Some(Ev::Close(CloseCode::ABNORMAL.0, Vec::new()))), "EOF is 1006");
+                assert_eq!(got, Ok(Some(Ev::Close(CloseCode::ABNORMAL.0, String::new()))), "EOF is 1006");
             }
             // The transport is gone: nothing more can be sent.
             p.send_failed = true;
@@ -518,7 +497,11 @@ impl Pair {
     }
 
     fn check_states(&self) {
-        for p in &self.peers {
+        Pair::check_states_of(&self.wired);
+    }
+
+    fn check_states_of(wired: &pair::Pair<Peer>) {
+        for p in [&wired.client, &wired.server] {
             assert_eq!(p.conn.state(), p.expected_state(), "state (client: {})", p.is_client);
             assert!(p.seen <= p.expected.len());
         }
@@ -526,26 +509,27 @@ impl Pair {
 
     fn apply(&mut self, op: &Op) {
         let side = |client: bool| if client { CLIENT } else { SERVER };
+        let wired = &mut self.wired;
         match op {
             Op::SendText { client, text } => {
-                let p = &mut self.peers[side(*client)];
+                let p = wired.end(side(*client));
                 let predicted =
                     p.can_send().and(if p.sending.is_some() { Err(UsageError::FragmentOutOfOrder) } else { Ok(()) });
                 p.send(predicted, data_frame(1, true, text.as_bytes()), |c| c.sender().send_text(text));
             }
             Op::SendBinary { client, data } => {
-                let p = &mut self.peers[side(*client)];
+                let p = wired.end(side(*client));
                 let predicted =
                     p.can_send().and(if p.sending.is_some() { Err(UsageError::FragmentOutOfOrder) } else { Ok(()) });
                 p.send(predicted, data_frame(2, true, data), |c| c.sender().send_binary(data));
             }
             Op::Begin { client, text, data } => {
-                let p = &mut self.peers[side(*client)];
+                let p = wired.end(side(*client));
                 let kind = if *text { MessageKind::Text } else { MessageKind::Binary };
                 let predicted = p.can_send().and_then(|_| {
                     if p.sending.is_some() {
                         Err(UsageError::FragmentOutOfOrder)
-                    } else if *text && !valid_prefix(data) {
+                    } else if *text && !valid_utf8_prefix(data) {
                         Err(UsageError::InvalidUtf8)
                     } else {
                         Ok(())
@@ -561,12 +545,12 @@ impl Pair {
             }
             Op::Continue { client, data } | Op::Finish { client, data } => {
                 let fin = matches!(op, Op::Finish { .. });
-                let p = &mut self.peers[side(*client)];
+                let p = wired.end(side(*client));
                 let predicted = p.can_send().and_then(|_| match &p.sending {
                     None => Err(UsageError::FragmentOutOfOrder),
                     Some((MessageKind::Text, so_far)) => {
                         let all = [&so_far[..], &data[..]].concat();
-                        let ok = if fin { core::str::from_utf8(&all).is_ok() } else { valid_prefix(&all) };
+                        let ok = if fin { core::str::from_utf8(&all).is_ok() } else { valid_utf8_prefix(&all) };
                         if ok {
                             Ok(())
                         } else {
@@ -593,7 +577,7 @@ impl Pair {
             }
             Op::Ping { client, data } | Op::Pong { client, data } => {
                 let ping = matches!(op, Op::Ping { .. });
-                let p = &mut self.peers[side(*client)];
+                let p = wired.end(side(*client));
                 let predicted =
                     p.can_send().and(if data.len() > 125 { Err(UsageError::ControlPayloadTooLong) } else { Ok(()) });
                 let opcode = if ping { 9 } else { 10 };
@@ -611,7 +595,7 @@ impl Pair {
                 const CODES: [u16; 14] =
                     [1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 3000, 4999];
                 let code = if *code < 0x8000 { CODES[usize::from(*code) % CODES.len()] } else { *code };
-                let p = &mut self.peers[side(*client)];
+                let p = wired.end(side(*client));
                 let predicted = p.can_send().and_then(|_| {
                     if !close_code_sendable(code) {
                         Err(UsageError::InvalidCloseCode(code))
@@ -633,7 +617,7 @@ impl Pair {
             }
             Op::Eof { to_client } => self.eof(side(*to_client)),
             Op::ReleaseMemory { client } => {
-                let p = &mut self.peers[side(*client)];
+                let p = wired.end(side(*client));
                 let before = p.conn.heap_size();
                 p.conn.release_memory();
                 assert!(p.conn.heap_size() <= before, "release_memory grew the heap");
@@ -645,17 +629,11 @@ impl Pair {
     /// Delivers everything both ways until neither side has anything to
     /// write, then checks that each side saw all it should have.
     fn settle(&mut self) {
-        for round in 0.. {
-            let idle = self.peers.iter_mut().all(|p| p.conn.sender().pending_len() == 0);
-            if idle {
-                break;
-            }
-            assert!(round < 16, "the pair never goes idle");
-            self.deliver(CLIENT, usize::MAX, 0);
-            self.deliver(SERVER, usize::MAX, 0);
-            self.check_states();
-        }
-        for p in &self.peers {
+        let Ok(()) = self.wired.step_until_idle_checking(&mut cuts::whole(), |wired| {
+            Pair::check_states_of(wired);
+            Ok(())
+        });
+        for p in self.peers() {
             assert!(p.queued.is_empty(), "frames the model expected never went out: {:?}", p.queued);
             assert_eq!(
                 p.seen,
@@ -665,7 +643,7 @@ impl Pair {
                 &p.expected[p.seen..]
             );
         }
-        let [c, s] = &self.peers;
+        let [c, s] = self.peers();
         if c.close_sent && c.close_received && s.close_sent && s.close_received {
             // The close handshake completed: both are Closed, and each
             // received the code the other sent (checked frame by frame
@@ -677,7 +655,7 @@ impl Pair {
             let want = if clean { TransportAction::WaitForPeerClose } else { TransportAction::Close };
             assert_eq!(c.conn.transport_action(), want);
         }
-        for p in &self.peers {
+        for p in self.peers() {
             if p.conn.state() != State::Closed {
                 assert_eq!(p.conn.transport_action(), TransportAction::Continue);
             }

@@ -32,9 +32,9 @@ fuzz_target!(|data: &[u8]| {
     // no longer than the Ping it answers, and one Close.
     let bound = |input: usize| input + 1024;
     let pieces = cut(stream, p.split, p.seed);
-    let whole = drive(make(), &[stream], Path::Read, drain, eof, bound);
-    let split = drive(make(), &pieces, Path::Read, drain, eof, bound);
+    let whole = drive(make(), &[stream], Path::ZeroCopy, drain, eof, bound);
+    let split = drive(make(), &pieces, Path::ZeroCopy, drain, eof, bound);
     assert_eq!(whole, split, "whole and split reads disagree");
-    let polled = drive(make(), &pieces, Path::Poll, drain, eof, bound);
+    let polled = drive(make(), &pieces, Path::Buffered, drain, eof, bound);
     assert_eq!(whole, polled, "read and feed/poll disagree");
 });

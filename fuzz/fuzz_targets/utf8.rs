@@ -8,15 +8,7 @@
 use libfuzzer_sys::fuzz_target;
 use wsproto::utf8::Utf8Validator;
 use wsproto_fuzz::{cut, prefix};
-
-/// Whether `bytes` is valid UTF-8 or a valid UTF-8 text cut short inside
-/// its last character.
-fn valid_prefix(bytes: &[u8]) -> bool {
-    match core::str::from_utf8(bytes) {
-        Ok(_) => true,
-        Err(e) => e.error_len().is_none(),
-    }
-}
+use wsproto_testkit::text::valid_utf8_prefix;
 
 /// The index of the first byte at which `text` stops being a valid prefix,
 /// or `None`.
@@ -25,7 +17,7 @@ fn first_bad_byte(text: &[u8]) -> Option<usize> {
     e.error_len()?;
     let start = e.valid_up_to();
     // The bad sequence starts at `start`; it shows itself within 4 bytes.
-    (start..text.len().min(start + 4)).find(|&i| !valid_prefix(&text[start..=i]))
+    (start..text.len().min(start + 4)).find(|&i| !valid_utf8_prefix(&text[start..=i]))
 }
 
 /// Feeds the pieces; returns the index of the piece that failed, or
@@ -55,7 +47,7 @@ fuzz_target!(|data: &[u8]| {
                 failed_at = Some(i);
                 break;
             }
-            assert!(valid_prefix(&text[..end]), "accepted an invalid prefix of {} bytes", end);
+            assert!(valid_utf8_prefix(&text[..end]), "accepted an invalid prefix of {} bytes", end);
             let mid = core::str::from_utf8(&text[..end]).is_err();
             assert_eq!(v.is_mid_char(), mid, "is_mid_char after {end} bytes");
         }

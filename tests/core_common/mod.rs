@@ -1,17 +1,23 @@
-//! Shared helpers for the `core_*` integration tests: frame builders, an
-//! independent frame parser for checking what we send, owned events, drivers
-//! for the zero-copy and buffered read paths, deterministic input splits, and
-//! the tables of valid and invalid input streams that every split must agree
-//! on.
+//! Shared helpers for the `core_*` integration tests: connections in either
+//! role with a fixed mask, the run of one stream through every split, both
+//! read paths and both delivery modes, and the tables of valid and invalid
+//! input streams that every split must agree on. Frame builders, the
+//! independent frame parser, owned events, the read drivers and the splits
+//! come from the test kit.
 
 #![allow(dead_code)]
+#![allow(unused_imports)]
 
 use wsproto::handshake::Negotiated;
 use wsproto::FrameError;
-use wsproto::{Chunk, Config, Connection, Delivery, Error, Event, Message, MessageKind, RandomSource, Role, State};
-
-/// The masking key of the RFC 6455 §5.7 examples.
-pub const MASK: [u8; 4] = [0x37, 0xfa, 0x21, 0x3d];
+use wsproto::{Config, Connection, Delivery, Error, RandomSource, Role};
+pub use wsproto_testkit::cuts::{pieces, splits, XorShift};
+pub use wsproto_testkit::events::{fold_chunks, owned, Ev};
+pub use wsproto_testkit::frames::{
+    bytes_0_to, cat, close_payload, frame, frame_from, frame_to, header, parse_frames, xor_mask, Length, WireFrame,
+    MASK,
+};
+pub use wsproto_testkit::read::{drive, run, Outcome, Path};
 
 /// A random source that always yields `key` (repeated), so a client's output
 /// is deterministic.
@@ -37,329 +43,6 @@ pub fn server() -> Connection {
 
 pub fn client() -> Connection {
     connect(Role::Client, Config::default())
-}
-
-/// XORs `data` with `key` (RFC 6455 §5.3), byte by byte: a reference that
-/// does not use the crate.
-pub fn xor_mask(data: &mut [u8], key: [u8; 4]) {
-    for (i, b) in data.iter_mut().enumerate() {
-        *b ^= key[i % 4];
-    }
-}
-
-/// Encodes one frame by hand: `first` is the whole first byte (FIN, RSV,
-/// opcode), the length uses the minimal encoding, and the payload is masked
-/// with `mask` if given.
-pub fn frame(first: u8, payload: &[u8], mask: Option<[u8; 4]>) -> Vec<u8> {
-    let mut out = vec![first];
-    let bit = if mask.is_some() { 0x80 } else { 0 };
-    let len = payload.len();
-    if len < 126 {
-        out.push(bit | len as u8);
-    } else if len <= 0xFFFF {
-        out.push(bit | 126);
-        out.extend_from_slice(&(len as u16).to_be_bytes());
-    } else {
-        out.push(bit | 127);
-        out.extend_from_slice(&(len as u64).to_be_bytes());
-    }
-    let start = out.len() + if mask.is_some() { 4 } else { 0 };
-    if let Some(key) = mask {
-        out.extend_from_slice(&key);
-    }
-    out.extend_from_slice(payload);
-    if let Some(key) = mask {
-        xor_mask(&mut out[start..], key);
-    }
-    out
-}
-
-/// A frame as a peer in `sender_role` sends it: clients mask with [`MASK`].
-pub fn frame_from(sender_role: Role, first: u8, payload: &[u8]) -> Vec<u8> {
-    frame(first, payload, (sender_role == Role::Client).then_some(MASK))
-}
-
-/// A frame addressed to a connection in `receiver_role` (masked when the
-/// receiver is a server).
-pub fn frame_to(receiver_role: Role, first: u8, payload: &[u8]) -> Vec<u8> {
-    frame(first, payload, (receiver_role == Role::Server).then_some(MASK))
-}
-
-/// Concatenates frames.
-pub fn cat(parts: &[&[u8]]) -> Vec<u8> {
-    parts.concat()
-}
-
-/// A Close payload: the code in network byte order, then the reason.
-pub fn close_payload(code: u16, reason: &[u8]) -> Vec<u8> {
-    let mut p = code.to_be_bytes().to_vec();
-    p.extend_from_slice(reason);
-    p
-}
-
-/// A frame parsed back from bytes we produced, payload unmasked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WireFrame {
-    pub fin: bool,
-    pub rsv: u8,
-    pub opcode: u8,
-    pub mask: Option<[u8; 4]>,
-    pub payload: Vec<u8>,
-}
-
-impl WireFrame {
-    /// The close code of a Close frame (`None` for an empty payload).
-    pub fn close_code(&self) -> Option<u16> {
-        assert_eq!(self.opcode, 0x8, "not a Close frame: {self:?}");
-        (self.payload.len() >= 2).then(|| u16::from_be_bytes([self.payload[0], self.payload[1]]))
-    }
-}
-
-/// Parses a complete byte stream of frames, independently of the crate, and
-/// checks that every length uses the minimal encoding (RFC 6455 §5.2).
-pub fn parse_frames(mut bytes: &[u8]) -> Vec<WireFrame> {
-    let mut frames = Vec::new();
-    while !bytes.is_empty() {
-        assert!(bytes.len() >= 2, "truncated header: {bytes:02x?}");
-        let (b0, b1) = (bytes[0], bytes[1]);
-        let mut pos = 2;
-        let len = match b1 & 0x7F {
-            126 => {
-                let len = u16::from_be_bytes([bytes[2], bytes[3]]) as u64;
-                assert!(len >= 126, "non-minimal 16-bit length");
-                pos = 4;
-                len
-            }
-            127 => {
-                let len = u64::from_be_bytes(bytes[2..10].try_into().unwrap());
-                assert!(len > 0xFFFF && len >> 63 == 0, "bad 64-bit length");
-                pos = 10;
-                len
-            }
-            n => n as u64,
-        };
-        let mask = if b1 & 0x80 != 0 {
-            let key = [bytes[pos], bytes[pos + 1], bytes[pos + 2], bytes[pos + 3]];
-            pos += 4;
-            Some(key)
-        } else {
-            None
-        };
-        let end = pos + len as usize;
-        assert!(bytes.len() >= end, "truncated payload");
-        let mut payload = bytes[pos..end].to_vec();
-        if let Some(key) = mask {
-            xor_mask(&mut payload, key);
-        }
-        frames.push(WireFrame { fin: b0 & 0x80 != 0, rsv: (b0 >> 4) & 7, opcode: b0 & 0x0F, mask, payload });
-        bytes = &bytes[end..];
-    }
-    frames
-}
-
-/// An event as an owned value, so that events from different runs can be
-/// compared.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Ev {
-    Text(String),
-    Binary(Vec<u8>),
-    Chunk { kind: MessageKind, data: Vec<u8>, first: bool, last: bool },
-    Ping(Vec<u8>),
-    Pong(Vec<u8>),
-    Close(u16, String),
-}
-
-impl Ev {
-    pub fn text(s: &str) -> Ev {
-        Ev::Text(s.to_string())
-    }
-    pub fn close(code: u16, reason: &str) -> Ev {
-        Ev::Close(code, reason.to_string())
-    }
-}
-
-pub fn owned(event: &Event<'_>) -> Ev {
-    match event {
-        Event::Message(Message::Text(t)) => Ev::Text(t.to_string()),
-        Event::Message(Message::Binary(b)) => Ev::Binary(b.to_vec()),
-        Event::Chunk(Chunk { kind, data, first, last }) => {
-            Ev::Chunk { kind: *kind, data: data.to_vec(), first: *first, last: *last }
-        }
-        Event::Ping(p) => Ev::Ping(p.to_vec()),
-        Event::Pong(p) => Ev::Pong(p.to_vec()),
-        Event::Close(c) => Ev::Close(c.code.0, c.reason.to_string()),
-        other => panic!("unexpected event {other:?}"),
-    }
-}
-
-/// Everything observable after running a stream through a connection.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Outcome {
-    pub events: Vec<Ev>,
-    pub result: Result<(), Error>,
-    /// What the connection queued (Pongs, Close replies, the failure Close).
-    pub output: Vec<u8>,
-    pub state: State,
-}
-
-/// Which way bytes go in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Path {
-    /// `Connection::read` on the caller's buffer.
-    ZeroCopy,
-    /// `Connection::feed` + `Connection::poll`.
-    Buffered,
-}
-
-/// Feeds `pieces` one after the other through `path`, draining every event,
-/// and stops at the first error.
-pub fn drive<'p>(conn: &mut Connection, pieces: impl IntoIterator<Item = &'p [u8]>, path: Path) -> Outcome {
-    let mut events = Vec::new();
-    let result = drive_into(conn, pieces, path, &mut events);
-    Outcome { events, result, output: conn.sender().pending().to_vec(), state: conn.state() }
-}
-
-fn drive_into<'p>(
-    conn: &mut Connection,
-    pieces: impl IntoIterator<Item = &'p [u8]>,
-    path: Path,
-    events: &mut Vec<Ev>,
-) -> Result<(), Error> {
-    for piece in pieces {
-        match path {
-            Path::ZeroCopy => {
-                let mut buf = piece.to_vec();
-                let mut off = 0;
-                loop {
-                    let rest = buf.len() - off;
-                    let read = conn.read(&mut buf[off..])?;
-                    assert!(read.consumed <= rest, "consumed more than given");
-                    off += read.consumed;
-                    match read.event {
-                        Some(event) => events.push(owned(&event)),
-                        None => {
-                            // "When `event` is `None`, this is all of the input."
-                            assert_eq!(read.consumed, rest, "no event but input left over");
-                            break;
-                        }
-                    }
-                }
-            }
-            Path::Buffered => {
-                conn.feed(piece);
-                loop {
-                    let read = conn.poll()?;
-                    match read.event {
-                        Some(event) => events.push(owned(&event)),
-                        None => break,
-                    }
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Runs `input` whole through the zero-copy path.
-pub fn run(conn: &mut Connection, input: &[u8]) -> Outcome {
-    drive(conn, [input], Path::ZeroCopy)
-}
-
-/// A small deterministic generator (xorshift64*), so splits need no RNG crate.
-pub struct XorShift(u64);
-
-impl XorShift {
-    pub fn new(seed: u64) -> XorShift {
-        XorShift(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
-    }
-    pub fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    /// A value in `1..=max`.
-    pub fn between1(&mut self, max: usize) -> usize {
-        1 + (self.next() % max.max(1) as u64) as usize
-    }
-}
-
-/// The splits every stream is fed in: whole, byte by byte, a few fixed
-/// sizes, and several seeded pseudo-random splits. Each split is a list of
-/// piece lengths summing to `len`.
-pub fn splits(len: usize) -> Vec<(String, Vec<usize>)> {
-    let mut out = vec![("whole".to_string(), vec![len])];
-    if len == 0 {
-        return out;
-    }
-    out.push(("byte by byte".to_string(), vec![1; len]));
-    for size in [2, 3, 7] {
-        if size < len {
-            let mut v = vec![size; len / size];
-            if len % size != 0 {
-                v.push(len % size);
-            }
-            out.push((format!("fixed {size}"), v));
-        }
-    }
-    for (seed, max) in [(1u64, 4usize), (2, 16), (3, 64), (4, len), (5, len / 2 + 1), (6, 9)] {
-        let mut rng = XorShift::new(seed);
-        let mut v = Vec::new();
-        let mut left = len;
-        while left > 0 {
-            let n = rng.between1(max).min(left);
-            v.push(n);
-            left -= n;
-        }
-        out.push((format!("random seed {seed} max {max}"), v));
-    }
-    out
-}
-
-/// Cuts `input` into pieces of the given lengths.
-pub fn pieces<'a>(input: &'a [u8], lens: &[usize]) -> Vec<&'a [u8]> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for &n in lens {
-        out.push(&input[pos..pos + n]);
-        pos += n;
-    }
-    out
-}
-
-/// Folds chunk events into whole messages, checking the first/last flags
-/// and the kind along the way. A message still open at the end (because an
-/// error cut it short) is dropped, since how much of it was delivered
-/// depends on the split. Non-chunk events are kept as they are.
-pub fn fold_chunks(events: &[Ev]) -> Vec<Ev> {
-    let mut out = Vec::new();
-    let mut open: Option<(MessageKind, Vec<u8>)> = None;
-    for ev in events {
-        match ev {
-            Ev::Chunk { kind, data, first, last } => {
-                match &mut open {
-                    None => {
-                        assert!(*first, "first chunk of a message without `first`: {events:?}");
-                        open = Some((*kind, data.clone()));
-                    }
-                    Some((open_kind, buf)) => {
-                        assert!(!*first, "`first` in the middle of a message");
-                        assert_eq!(open_kind, kind, "kind changed inside a message");
-                        buf.extend_from_slice(data);
-                    }
-                }
-                if *last {
-                    let (kind, buf) = open.take().unwrap();
-                    out.push(match kind {
-                        MessageKind::Text => Ev::Text(String::from_utf8(buf).expect("chunked text is UTF-8")),
-                        MessageKind::Binary => Ev::Binary(buf),
-                    });
-                }
-            }
-            other => out.push(other.clone()),
-        }
-    }
-    out
 }
 
 /// The result of [`all_splits`]: the outcome of the whole-input run in each
@@ -446,10 +129,6 @@ impl Case {
         f(&mut self.config);
         self
     }
-}
-
-pub fn bytes_0_to(n: usize) -> Vec<u8> {
-    (0..n).map(|i| (i % 251) as u8).collect()
 }
 
 /// "κόσμε", the valid start of the Autobahn 6.4.x payloads.
@@ -729,30 +408,27 @@ pub fn violation_cases() -> Vec<Case> {
 
     // §5.2: "in all cases, the minimal number of bytes MUST be used to encode
     // the length".
-    for (name, header) in [
-        ("16-bit length 0", vec![0x82, 0x7E, 0x00, 0x00]),
-        ("16-bit length 125", vec![0x82, 0x7E, 0x00, 0x7D]),
-        ("64-bit length 0", vec![0x82, 0x7F, 0, 0, 0, 0, 0, 0, 0, 0]),
-        ("64-bit length 125", vec![0x82, 0x7F, 0, 0, 0, 0, 0, 0, 0, 0x7D]),
-        ("64-bit length 126", vec![0x82, 0x7F, 0, 0, 0, 0, 0, 0, 0, 0x7E]),
-        ("64-bit length 65535", vec![0x82, 0x7F, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF]),
+    for (name, len, encoding) in [
+        ("16-bit length 0", 0u64, Length::Bits16),
+        ("16-bit length 125", 125, Length::Bits16),
+        ("64-bit length 0", 0, Length::Bits64),
+        ("64-bit length 125", 125, Length::Bits64),
+        ("64-bit length 126", 126, Length::Bits64),
+        ("64-bit length 65535", 65535, Length::Bits64),
     ] {
         v.push(bad(
             "non_minimal_length",
             format!("{name} to a client"),
             Client,
-            header.clone(),
+            header(0x82, None, len, encoding),
             Error::Frame(FrameError::NonMinimalLength),
             1002,
         ));
-        let mut masked = header;
-        masked[1] |= 0x80;
-        masked.extend_from_slice(&MASK);
         v.push(bad(
             "non_minimal_length",
             format!("{name} to a server"),
             Server,
-            masked,
+            header(0x82, Some(MASK), len, encoding),
             Error::Frame(FrameError::NonMinimalLength),
             1002,
         ));
@@ -760,14 +436,12 @@ pub fn violation_cases() -> Vec<Case> {
 
     // §5.2: "If 127, the following 8 bytes interpreted as a 64-bit unsigned
     // integer (the most significant bit MUST be 0)".
-    for (name, len) in
-        [("2^63", [0x80, 0, 0, 0, 0, 0, 0, 0]), ("2^64-1", [0xFF; 8]), ("2^63+65536", [0x80, 0, 0, 0, 0, 1, 0, 0])]
-    {
+    for (name, len) in [("2^63", 1u64 << 63), ("2^64-1", u64::MAX), ("2^63+65536", (1u64 << 63) + 65536)] {
         v.push(bad(
             "length_top_bit",
             format!("{name} to a client"),
             Client,
-            cat(&[&[0x82, 0x7F], &len]),
+            header(0x82, None, len, Length::Bits64),
             Error::Frame(FrameError::LengthTopBitSet),
             1002,
         ));
@@ -775,7 +449,7 @@ pub fn violation_cases() -> Vec<Case> {
             "length_top_bit",
             format!("{name} to a server"),
             Server,
-            cat(&[&[0x82, 0xFF], &len, &MASK]),
+            header(0x82, Some(MASK), len, Length::Bits64),
             Error::Frame(FrameError::LengthTopBitSet),
             1002,
         ));
