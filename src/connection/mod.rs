@@ -599,6 +599,84 @@ mod tests {
         assert_eq!(conn.core.rx.heap_size(), 0, "the assembly buffer was not used");
     }
 
+    /// A server whose payload stage copies every piece into its own
+    /// buffer, as an extension's transform would.
+    fn server_with_copying_transform(config: Config) -> Connection {
+        let mut conn = Connection::open_server(config, Negotiated::default()).unwrap();
+        conn.core.rx.payload_mut().copy = Some(Vec::new());
+        conn
+    }
+
+    fn masked(first: u8, payload: &[u8]) -> Vec<u8> {
+        let key = [9, 8, 7, 6];
+        let mut frame = alloc::vec![first, 0x80 | payload.len() as u8];
+        frame.extend_from_slice(&key);
+        frame.extend(payload.iter().enumerate().map(|(i, b)| b ^ key[i % 4]));
+        frame
+    }
+
+    #[test]
+    fn a_transformed_message_is_delivered_from_the_payload_stages_buffer() {
+        let mut conn = server_with_copying_transform(Config::default());
+        let mut input = masked(0x81, "héllo".as_bytes());
+        let input_range = input.as_ptr_range();
+        let read = conn.read(&mut input).unwrap();
+        let Some(Event::Message(Message::Text(text))) = read.event else { panic!("no message") };
+        assert_eq!(text, "héllo");
+        assert!(!input_range.contains(&text.as_ptr()), "not from the input");
+        assert_eq!(conn.core.rx.heap_size(), 0, "nor from the assembly buffer");
+
+        // Fragmented: assembled from the transformed pieces.
+        let mut input = masked(0x02, b"ab");
+        input.extend(masked(0x80, b"cd"));
+        let mut start = 0;
+        let mut got = None;
+        while got.is_none() {
+            let read = conn.read(&mut input[start..]).unwrap();
+            start += read.consumed;
+            got = read.event.map(|e| matches!(e, Event::Message(Message::Binary(b"abcd"))));
+        }
+        assert_eq!(got, Some(true));
+
+        // Invalid UTF-8 out of the transform still fails with 1007.
+        let mut input = masked(0x81, &[b'a', 0xC0]);
+        assert_eq!(conn.read(&mut input).err(), Some(Error::InvalidUtf8));
+    }
+
+    #[test]
+    fn transformed_chunks_come_from_the_payload_stages_buffer() {
+        let config = Config { delivery: crate::Delivery::Chunks, ..Config::default() };
+        let mut conn = server_with_copying_transform(config);
+        let mut input = masked(0x81, b"one frame");
+        let input_range = input.as_ptr_range();
+        let read = conn.read(&mut input[..9]).unwrap();
+        let Some(Event::Chunk(chunk)) = read.event else { panic!("no chunk") };
+        assert_eq!((chunk.data, chunk.first, chunk.last), (&b"one"[..], true, false));
+        let read = conn.read(&mut input[9..]).unwrap();
+        let Some(Event::Chunk(chunk)) = read.event else { panic!("no chunk") };
+        assert_eq!((chunk.data, chunk.first, chunk.last), (&b" frame"[..], false, true));
+        assert!(!input_range.contains(&chunk.data.as_ptr()), "not from the input");
+    }
+
+    #[test]
+    fn the_message_limit_applies_to_the_bytes_the_transform_produces() {
+        let config = Config { max_message_size: 5, ..Config::default() };
+        // Passed through, the declared length is checked at the header.
+        let mut plain = Connection::open_server(config, Negotiated::default()).unwrap();
+        let mut input = masked(0x82, b"123456");
+        assert_eq!(plain.read(&mut input[..6]).err(), Some(Error::MessageTooLarge { max: 5 }));
+        // Transformed, the header says nothing: the bytes received count.
+        let mut conn = server_with_copying_transform(config);
+        let read = conn.read(&mut input[..6]).unwrap();
+        assert_eq!((read.consumed, read.event), (6, None), "the header alone is no fault");
+        assert_eq!(conn.read(&mut input[6..]).err(), Some(Error::MessageTooLarge { max: 5 }));
+        // Across fragments, too.
+        let mut conn = server_with_copying_transform(config);
+        let mut input = masked(0x02, b"123");
+        input.extend(masked(0x80, b"456"));
+        assert_eq!(conn.read(&mut input).err(), Some(Error::MessageTooLarge { max: 5 }));
+    }
+
     #[test]
     fn input_written_past_the_room_is_refused() {
         let mut conn = Connection::open_server(Config::default(), Negotiated::default()).unwrap();

@@ -23,13 +23,19 @@ pub(super) enum Piece {
     /// Where they lay in the input, unchanged.
     Input(Range<usize>),
     /// In the stage's own output buffer ([`PayloadStage::output`]).
-    #[allow(dead_code, reason = "produced by extension transforms, none of which is implemented yet")]
+    #[cfg_attr(not(test), allow(dead_code, reason = "produced by extension transforms; only a test one exists yet"))]
     Output(Range<usize>),
 }
 
 /// The payload stage's state: the transform of the message in progress.
 #[derive(Debug, Default)]
-pub(super) struct PayloadStage {}
+pub(super) struct PayloadStage {
+    /// A test transform that copies each piece into the stage's own
+    /// buffer, so the tests can prove that events are delivered from an
+    /// extension's output, in both delivery modes, under the message limit.
+    #[cfg(test)]
+    pub(super) copy: Option<alloc::vec::Vec<u8>>,
+}
 
 impl PayloadStage {
     /// A data message begins; `rsv` holds the RSV bits of its first frame
@@ -46,6 +52,10 @@ impl PayloadStage {
     /// arrives, and the fast path may deliver a frame where it lies.
     #[inline(always)]
     pub(super) fn passes_through(&self) -> bool {
+        #[cfg(test)]
+        if self.copy.is_some() {
+            return false;
+        }
         true
     }
 
@@ -58,9 +68,23 @@ impl PayloadStage {
         Ok(Piece::Input(range))
     }
 
+    /// The test transform: `piece` (the bytes at the range `transform`
+    /// was given) copied into the stage's own buffer.
+    #[cfg(test)]
+    pub(super) fn copy_transform(&mut self, piece: &[u8]) -> Option<Piece> {
+        let buf = self.copy.as_mut()?;
+        buf.clear();
+        buf.extend_from_slice(piece);
+        Some(Piece::Output(0..buf.len()))
+    }
+
     /// The stage's own output buffer, which [`Piece::Output`] ranges index.
     #[inline(always)]
     pub(super) fn output(&self) -> &[u8] {
+        #[cfg(test)]
+        if let Some(buf) = &self.copy {
+            return buf;
+        }
         &[]
     }
 }

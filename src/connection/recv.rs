@@ -67,15 +67,16 @@ impl Receiver {
             return Ok((consumed, None));
         };
         let input: &'a [u8] = input;
-        if let Out::Message { kind: MessageKind::Text, src: Src::Input, range } = &out {
-            // A whole text message in one frame: validated here, once, as it
-            // becomes a `&str` (RFC 6455 §8.1).
-            return match utf8::validate(&input[range.clone()]) {
+        let (assembly, payload) = (self.message.assembly(), self.payload.output());
+        if let Out::Message { kind: MessageKind::Text, src: src @ (Src::Input | Src::Payload), range } = &out {
+            // A whole text message in one frame, where it lies: validated
+            // here, once, as it becomes a `&str` (RFC 6455 §8.1).
+            let bytes = if *src == Src::Input { &input[range.clone()] } else { &payload[range.clone()] };
+            return match utf8::validate(bytes) {
                 Ok(text) => Ok((consumed, Some(Event::Message(Message::Text(text))))),
                 Err(_) => Err(fail(recv, tx, Error::InvalidUtf8)),
             };
         }
-        let (assembly, payload) = (self.message.assembly(), self.payload.output());
         let pick = |src: Src, range: Range<usize>| -> &'a [u8] {
             match src {
                 Src::Input => &input[range],
@@ -86,8 +87,8 @@ impl Receiver {
         let event = match out {
             Out::Message { kind: MessageKind::Binary, src, range } => Event::Message(Message::Binary(pick(src, range))),
             Out::Message { kind: MessageKind::Text, src, range } => {
-                // Validated as it was assembled (or transformed); this pass
-                // only produces the `&str` without `unsafe`.
+                // Assembled, so validated as it arrived; this pass only
+                // produces the `&str` without `unsafe`.
                 Event::Message(Message::Text(utf8::validate(pick(src, range)).unwrap_or_default()))
             }
             Out::Chunk { kind, src, range, first, last } => {
@@ -110,6 +111,12 @@ impl Receiver {
     /// Frees the assembly buffer when no message is being assembled.
     pub(super) fn release_memory(&mut self) {
         self.message.release_memory();
+    }
+
+    /// The payload stage, for the tests of extension output.
+    #[cfg(test)]
+    pub(super) fn payload_mut(&mut self) -> &mut PayloadStage {
+        &mut self.payload
     }
 
     /// Heap bytes held by the receive half's buffers.
@@ -181,7 +188,10 @@ impl Receiver {
                 }
                 FrameStep::Payload { first, done } => {
                     let fin = header.fin;
-                    let (src, range, bytes) = match self.payload.transform(start..pos, done && fin)? {
+                    let piece = self.payload.transform(start..pos, done && fin)?;
+                    #[cfg(test)]
+                    let piece = self.payload.copy_transform(&input[start..pos]).unwrap_or(piece);
+                    let (src, range, bytes) = match piece {
                         Piece::Input(range) => (Src::Input, range.clone(), &input[range]),
                         Piece::Output(range) => (Src::Payload, range.clone(), &self.payload.output()[range]),
                     };
