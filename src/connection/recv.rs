@@ -67,16 +67,15 @@ impl Receiver {
             return Ok((consumed, None));
         };
         let input: &'a [u8] = input;
-        let (assembly, payload) = (self.message.assembly(), self.payload.output());
-        if let Out::Message { kind: MessageKind::Text, src: src @ (Src::Input | Src::Payload), range } = &out {
+        if let Out::Message { kind: MessageKind::Text, src: Src::Input, range } = &out {
             // A whole text message in one frame, where it lies: validated
             // here, once, as it becomes a `&str` (RFC 6455 §8.1).
-            let bytes = if *src == Src::Input { &input[range.clone()] } else { &payload[range.clone()] };
-            return match utf8::validate(bytes) {
+            return match utf8::validate(&input[range.clone()]) {
                 Ok(text) => Ok((consumed, Some(Event::Message(Message::Text(text))))),
                 Err(_) => Err(fail(recv, tx, Error::InvalidUtf8)),
             };
         }
+        let (assembly, payload) = (self.message.assembly(), self.payload.output());
         let pick = |src: Src, range: Range<usize>| -> &'a [u8] {
             match src {
                 Src::Input => &input[range],
@@ -86,6 +85,14 @@ impl Receiver {
         };
         let event = match out {
             Out::Message { kind: MessageKind::Binary, src, range } => Event::Message(Message::Binary(pick(src, range))),
+            Out::Message { kind: MessageKind::Text, src: Src::Payload, range } => {
+                // A whole message in the payload stage's output: validated
+                // here, once, like one in the input.
+                match utf8::validate(pick(Src::Payload, range)) {
+                    Ok(text) => Event::Message(Message::Text(text)),
+                    Err(_) => return Err(fail(recv, tx, Error::InvalidUtf8)),
+                }
+            }
             Out::Message { kind: MessageKind::Text, src, range } => {
                 // Assembled, so validated as it arrived; this pass only
                 // produces the `&str` without `unsafe`.
