@@ -23,10 +23,17 @@ pub enum Delivery {
 /// The defaults suit a public server: a hostile peer can make a connection
 /// hold at most `max_message_size` bytes of message data.
 ///
+/// Build one with the `const` setters (usable in a `const` or `static`),
+/// or change the fields of a default one:
+///
 /// ```
-/// let mut config = wsproto::Config::default();
+/// use wsproto::{Config, Delivery};
+/// const SMALL: Config = Config::DEFAULT.max_message_size(64 << 10).auto_pong(false);
+/// let mut config = Config::default();
 /// config.max_message_size = 64 << 10;
 /// config.auto_pong = false;
+/// assert_eq!(SMALL, config);
+/// assert_eq!(Config::new().delivery(Delivery::Chunks).delivery, Delivery::Chunks);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -72,6 +79,49 @@ impl Config {
         auto_close_reply: true,
         accept_unmasked_frames: false,
     };
+}
+
+impl Config {
+    /// The default configuration ([`Config::DEFAULT`]).
+    pub const fn new() -> Config {
+        Config::DEFAULT
+    }
+
+    /// Sets [`Config::max_frame_size`].
+    pub const fn max_frame_size(mut self, max: u64) -> Config {
+        self.max_frame_size = max;
+        self
+    }
+
+    /// Sets [`Config::max_message_size`].
+    pub const fn max_message_size(mut self, max: usize) -> Config {
+        self.max_message_size = max;
+        self
+    }
+
+    /// Sets [`Config::delivery`].
+    pub const fn delivery(mut self, delivery: Delivery) -> Config {
+        self.delivery = delivery;
+        self
+    }
+
+    /// Sets [`Config::auto_pong`].
+    pub const fn auto_pong(mut self, on: bool) -> Config {
+        self.auto_pong = on;
+        self
+    }
+
+    /// Sets [`Config::auto_close_reply`].
+    pub const fn auto_close_reply(mut self, on: bool) -> Config {
+        self.auto_close_reply = on;
+        self
+    }
+
+    /// Sets [`Config::accept_unmasked_frames`].
+    pub const fn accept_unmasked_frames(mut self, on: bool) -> Config {
+        self.accept_unmasked_frames = on;
+        self
+    }
 }
 
 impl Default for Config {

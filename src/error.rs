@@ -119,6 +119,16 @@ impl fmt::Display for Error {
 #[cfg(feature = "std")]
 impl std::error::Error for Error {}
 
+/// A fault of the peer is invalid data on the transport
+/// ([`std::io::ErrorKind::InvalidData`]), with the [`Error`] as its source,
+/// so `?` works in a `std::io` driver.
+#[cfg(feature = "std")]
+impl From<Error> for std::io::Error {
+    fn from(e: Error) -> Self {
+        std::io::Error::new(std::io::ErrorKind::InvalidData, e)
+    }
+}
+
 impl From<FrameError> for Error {
     fn from(e: FrameError) -> Self {
         Error::Frame(e)
@@ -197,6 +207,15 @@ impl fmt::Display for UsageError {
 
 #[cfg(feature = "std")]
 impl std::error::Error for UsageError {}
+
+/// Misuse of the API is an invalid input ([`std::io::ErrorKind::InvalidInput`]),
+/// with the [`UsageError`] as its source.
+#[cfg(feature = "std")]
+impl From<UsageError> for std::io::Error {
+    fn from(e: UsageError) -> Self {
+        std::io::Error::new(std::io::ErrorKind::InvalidInput, e)
+    }
+}
 
 impl From<OptionsError> for UsageError {
     fn from(e: OptionsError) -> Self {

@@ -8,6 +8,13 @@ use core::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CloseCode(pub u16);
 
+impl CloseCode {
+    /// The code as a number, as it goes on the wire.
+    pub const fn as_u16(self) -> u16 {
+        self.0
+    }
+}
+
 macro_rules! close_codes {
     ($( $(#[$doc:meta])* $name:ident = $value:literal, $text:literal; )*) => {
         impl CloseCode {

@@ -337,6 +337,13 @@ impl AcceptOptions {
     }
 
     /// Selects one of the offered subprotocols.
+    ///
+    /// When the client offered subprotocols and none is selected, the 101
+    /// carries no `Sec-WebSocket-Protocol`. RFC 6455 §4.2.2 allows that (the
+    /// null subprotocol), but browsers then fail the connection: a page
+    /// that offered subprotocols treats an answer without one as a failed
+    /// handshake. Select one of [`UpgradeRequest::protocols`], or refuse
+    /// the request with a response.
     pub fn protocol(mut self, protocol: impl Into<String>) -> Self {
         self.protocol = Some(protocol.into());
         self
