@@ -7,7 +7,9 @@
 
 use proptest::prelude::*;
 use wsproto::handshake::Negotiated;
-use wsproto::{ChaChaRng, Config, Connection, Event, Role};
+use wsproto::{ChaChaRng, Config, Connection, Role};
+use wsproto_testkit::events::Ev;
+use wsproto_testkit::read::{Path, Reader};
 
 const MASK: [u8; 4] = [0x37, 0xfa, 0x21, 0x3d];
 
@@ -56,64 +58,31 @@ impl Drains {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Path {
-    Read,
-    Poll,
-}
-
 /// Everything the connection queued, in order (drained then pending), the
-/// Pings it reported, and whether it failed.
+/// Pings it reported, and whether it failed. The test kit's read loop drives
+/// either path and checks its invariants on the way.
 fn run(role: Role, stream: &[u8], cuts: &[usize], path: Path, drains: &Drains) -> (Vec<u8>, usize, bool) {
     let mut conn = connection(role);
+    let mut reader = Reader::new(path, &conn);
     let mut out = Vec::new();
-    let (mut events, mut pings, mut failed) = (0usize, 0usize, false);
-    let mut leftover = Vec::new();
+    let (mut events, mut pings) = (0usize, 0usize);
     let mut at = 0;
     for &len in cuts {
         let piece = &stream[at..at + len];
         at += len;
-        if failed {
+        let pushed = reader.push(&mut conn, piece, |conn, ev| {
+            pings += usize::from(matches!(ev, Ev::Ping(_)));
+            let n = drains.amount_after(events, conn.pending().len());
+            out.extend_from_slice(&conn.pending()[..n]);
+            conn.sender().advance(n).unwrap();
+            events += 1;
+        });
+        if pushed.is_err() {
             break;
-        }
-        match path {
-            Path::Read => {
-                leftover.extend_from_slice(piece);
-                let mut start = 0;
-                loop {
-                    let Ok(read) = conn.read(&mut leftover[start..]) else {
-                        failed = true;
-                        break;
-                    };
-                    start += read.consumed;
-                    let Some(event) = read.event else { break };
-                    pings += usize::from(matches!(event, Event::Ping(_)));
-                    let n = drains.amount_after(events, read.sender.pending_len());
-                    out.extend_from_slice(&read.sender.pending()[..n]);
-                    read.sender.advance(n).unwrap();
-                    events += 1;
-                }
-                leftover.drain(..start);
-            }
-            Path::Poll => {
-                conn.feed(piece);
-                loop {
-                    let Ok(read) = conn.poll() else {
-                        failed = true;
-                        break;
-                    };
-                    let Some(event) = read.event else { break };
-                    pings += usize::from(matches!(event, Event::Ping(_)));
-                    let n = drains.amount_after(events, read.sender.pending_len());
-                    out.extend_from_slice(&read.sender.pending()[..n]);
-                    read.sender.advance(n).unwrap();
-                    events += 1;
-                }
-            }
         }
     }
     out.extend_from_slice(conn.pending());
-    (out, pings, failed)
+    (out, pings, reader.failed().is_some())
 }
 
 /// Cuts of `len` bytes: sizes from `sizes`, cycled.
@@ -155,13 +124,13 @@ fn an_undrained_burst_keeps_16_pongs_ending_with_the_latest_in_both_roles_and_ev
     for role in [Role::Server, Role::Client] {
         let stream = burst(role, 40, false);
         let never = Drains(Vec::new());
-        let (whole, pings, _) = run(role, &stream, &[stream.len()], Path::Read, &never);
+        let (whole, pings, _) = run(role, &stream, &[stream.len()], Path::ZeroCopy, &never);
         assert_eq!(pings, 40);
         // RFC 6455 §5.5.3 allows answering only the most recent Ping; the
         // rule answers each of the first 15, then keeps the latest.
         let expect: Vec<u32> = (0..15).chain([39]).collect();
         assert_eq!(pong_payloads(role, &whole), expect, "{role:?}");
-        for path in [Path::Read, Path::Poll] {
+        for path in [Path::ZeroCopy, Path::Buffered] {
             for sizes in [&[1][..], &[2], &[3, 7], &[6], &[5, 1, 9, 2]] {
                 let got = run(role, &stream, &cuts(stream.len(), sizes), path, &never).0;
                 assert_eq!(got, whole, "{role:?} {path:?} cut {sizes:?}");
@@ -175,10 +144,10 @@ fn the_fuzz_finding_a_burst_then_a_failure_queues_the_same_pongs_and_close_in_ev
     for role in [Role::Server, Role::Client] {
         let stream = burst(role, 19, true);
         let never = Drains(Vec::new());
-        let (whole, _, failed) = run(role, &stream, &[stream.len()], Path::Read, &never);
+        let (whole, _, failed) = run(role, &stream, &[stream.len()], Path::ZeroCopy, &never);
         assert!(failed, "the oversized control frame fails the connection");
         assert_eq!(pong_payloads(role, &whole).len(), 16, "{role:?}");
-        for path in [Path::Read, Path::Poll] {
+        for path in [Path::ZeroCopy, Path::Buffered] {
             let bytewise = run(role, &stream, &vec![1; stream.len()], path, &never).0;
             assert_eq!(bytewise, whole, "{role:?} {path:?} byte by byte");
         }
@@ -190,7 +159,7 @@ fn draining_after_every_ping_answers_every_ping() {
     for role in [Role::Server, Role::Client] {
         let stream = burst(role, 40, false);
         let always = Drains((0..40).map(|i| (i, usize::MAX - 1)).collect());
-        for path in [Path::Read, Path::Poll] {
+        for path in [Path::ZeroCopy, Path::Buffered] {
             let whole = run(role, &stream, &[stream.len()], path, &always).0;
             assert_eq!(pong_payloads(role, &whole), (0..40).collect::<Vec<_>>(), "{role:?} {path:?}");
             let bytewise = run(role, &stream, &vec![1; stream.len()], path, &always).0;
@@ -214,8 +183,8 @@ proptest! {
         let role = if server { Role::Server } else { Role::Client };
         let stream = burst(role, n, then_fail);
         let drains = Drains(drains);
-        let path = if poll { Path::Poll } else { Path::Read };
-        let whole = run(role, &stream, &cuts(stream.len(), &[usize::MAX]), Path::Read, &drains);
+        let path = if poll { Path::Buffered } else { Path::ZeroCopy };
+        let whole = run(role, &stream, &cuts(stream.len(), &[usize::MAX]), Path::ZeroCopy, &drains);
         let split = run(role, &stream, &cuts(stream.len(), &sizes), path, &drains);
         prop_assert_eq!(split, whole);
     }
