@@ -14,8 +14,8 @@ use crate::frame::{
 /// The frame whose header has been read and whose payload is arriving.
 #[derive(Debug, Clone, Copy)]
 struct FrameInProgress {
-    remaining: u64,
-    /// Payload bytes already taken, for the mask phase.
+    /// Payload bytes already taken (the rest is the header's length less
+    /// these), for the mask phase.
     taken: u64,
 }
 
@@ -95,11 +95,12 @@ impl FrameDecoder {
                 return Ok(FrameStep::NeedInput);
             };
             self.header = header;
-            self.frame = Some(FrameInProgress { remaining: header.payload_len, taken: 0 });
+            self.frame = Some(FrameInProgress { taken: 0 });
             return Ok(FrameStep::Header);
         };
-        let avail = frame.remaining.min((input.len() - *pos) as u64) as usize;
-        if avail == 0 && frame.remaining > 0 {
+        let remaining = self.header.payload_len - frame.taken;
+        let avail = remaining.min((input.len() - *pos) as u64) as usize;
+        if avail == 0 && remaining > 0 {
             return Ok(FrameStep::NeedInput);
         }
         let first = frame.taken == 0;
@@ -108,8 +109,7 @@ impl FrameDecoder {
         }
         *pos += avail;
         frame.taken += avail as u64;
-        frame.remaining -= avail as u64;
-        let done = frame.remaining == 0;
+        let done = frame.taken == self.header.payload_len;
         if done {
             self.frame = None;
         }
