@@ -67,6 +67,11 @@ pub struct Config {
     /// A server accepts unmasked frames from the client. Default: off, as
     /// RFC 6455 §5.1 requires. Only for known non-compliant peers.
     pub accept_unmasked_frames: bool,
+    /// permessage-deflate (RFC 7692): `Some` to offer it (a client) or
+    /// accept an offer (a server), with these settings. Default: `None`
+    /// (off), so that a connection holds no compression state unless asked.
+    #[cfg(feature = "deflate")]
+    pub deflate: Option<crate::extensions::deflate::DeflateConfig>,
 }
 
 impl Config {
@@ -78,6 +83,8 @@ impl Config {
         auto_pong: true,
         auto_close_reply: true,
         accept_unmasked_frames: false,
+        #[cfg(feature = "deflate")]
+        deflate: None,
     };
 }
 
@@ -120,6 +127,13 @@ impl Config {
     /// Sets [`Config::accept_unmasked_frames`].
     pub const fn accept_unmasked_frames(mut self, on: bool) -> Config {
         self.accept_unmasked_frames = on;
+        self
+    }
+
+    /// Turns permessage-deflate on with `deflate` ([`Config::deflate`]).
+    #[cfg(feature = "deflate")]
+    pub const fn deflate(mut self, deflate: crate::extensions::deflate::DeflateConfig) -> Config {
+        self.deflate = Some(deflate);
         self
     }
 }

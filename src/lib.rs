@@ -15,6 +15,7 @@ extern crate std;
 pub mod config;
 pub mod connection;
 mod error;
+pub mod extensions;
 pub mod frame;
 pub mod handshake;
 pub mod rng;

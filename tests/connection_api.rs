@@ -128,7 +128,24 @@ fn connections_opened_elsewhere_carry_their_negotiation_and_refuse_extensions_th
             .unwrap();
     assert_eq!(client.negotiated().protocol.as_deref(), Some("chat"));
 
+    // permessage-deflate runs only with the `deflate` feature; anything
+    // else is refused in every build.
     let deflate = Negotiated { protocol: None, extensions: vec!["permessage-deflate".into()] };
-    assert!(Connection::open_server(Config::default(), deflate.clone()).is_err());
-    assert!(Connection::open_client(Config::default(), deflate, ChaChaRng::from_seed([1; 32])).is_err());
+    let runs_deflate = cfg!(feature = "deflate");
+    assert_eq!(Connection::open_server(Config::default(), deflate.clone()).is_ok(), runs_deflate);
+    assert_eq!(
+        Connection::open_client(Config::default(), deflate, ChaChaRng::from_seed([1; 32])).is_ok(),
+        runs_deflate
+    );
+    use wsproto::handshake::OptionsError::{InvalidExtension, UnsupportedExtension};
+    let bad_params = if runs_deflate { InvalidExtension } else { UnsupportedExtension };
+    for (refused, why) in [
+        ("x-webkit-deflate-frame", UnsupportedExtension),
+        // A response must give client_max_window_bits a value.
+        ("permessage-deflate; client_max_window_bits", bad_params.clone()),
+        ("permessage-deflate; bogus", bad_params),
+    ] {
+        let n = Negotiated { protocol: None, extensions: vec![refused.into()] };
+        assert_eq!(Connection::open_server(Config::default(), n).err(), Some(UsageError::Options(why)), "{refused}");
+    }
 }

@@ -593,14 +593,19 @@ fn accept_checks_choices() {
     );
     assert_eq!(u.accept(&AcceptOptions::new().header("Bad Name", "1")), Err(OptionsError::InvalidHeaderName));
     assert_eq!(u.accept(&AcceptOptions::new().header("sec-websocket-accept", "1")), Err(OptionsError::ReservedHeader));
-    let (response, negotiated) = u
-        .accept(
-            &AcceptOptions::new()
-                .protocol("superchat")
-                .extension("permessage-deflate; server_no_context_takeover")
-                .header("Set-Cookie", "session=1"),
-        )
-        .unwrap();
+    let options = AcceptOptions::new()
+        .protocol("superchat")
+        .extension("permessage-deflate; server_no_context_takeover")
+        .header("Set-Cookie", "session=1");
+    if !cfg!(feature = "deflate") {
+        // An extension the crate cannot run is never accepted.
+        assert_eq!(u.accept(&options), Err(OptionsError::UnsupportedExtension));
+        return;
+    }
+    // Parameters out of range are refused (RFC 7692 §7.1.2.2: 8 to 15).
+    let beyond = AcceptOptions::new().extension("permessage-deflate; client_max_window_bits=16");
+    assert_eq!(u.accept(&beyond), Err(OptionsError::InvalidExtension));
+    let (response, negotiated) = u.accept(&options).unwrap();
     assert_eq!(
         String::from_utf8(response).unwrap(),
         "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\nSec-WebSocket-Protocol: superchat\r\nSec-WebSocket-Extensions: permessage-deflate; server_no_context_takeover\r\nSet-Cookie: session=1\r\n\r\n"
@@ -919,11 +924,11 @@ fn client_and_server_agree() {
         assert_eq!(up.request().resource_name(), "/echo?x=1");
         assert_eq!(up.host(), "localhost:9001");
         assert_eq!(up.protocols().collect::<Vec<_>>(), ["v2.chat", "v1.chat"]);
-        let (response, server_neg) = up
-            .accept(
-                &AcceptOptions::new().protocol("v1.chat").extension("permessage-deflate").header("Set-Cookie", "s=2"),
-            )
-            .unwrap();
+        let mut accept = AcceptOptions::new().protocol("v1.chat").header("Set-Cookie", "s=2");
+        if cfg!(feature = "deflate") {
+            accept = accept.extension("permessage-deflate");
+        }
+        let (response, server_neg) = up.accept(&accept).unwrap();
         let mut reply = None;
         for chunk in response.chunks(split.min(response.len())) {
             if let Status::Complete { value, .. } = client.parse(chunk).unwrap() {

@@ -116,6 +116,24 @@ impl FrameDecoder {
         Ok(FrameStep::Payload { first, done })
     }
 
+    /// Gives back the last `n` bytes of the payload piece that ended at
+    /// `pos` (a transform took only the rest): they are masked again, as
+    /// they arrived, and will be taken from the next input, which starts
+    /// with them.
+    #[cfg_attr(not(feature = "deflate"), allow(dead_code, reason = "only bounded transforms give input back"))]
+    #[inline]
+    pub(super) fn give_back(&mut self, input: &mut [u8], pos: &mut usize, n: usize) {
+        if n == 0 {
+            return;
+        }
+        let taken = self.frame.map_or(self.header.payload_len, |f| f.taken) - n as u64;
+        if let Some(key) = self.header.mask {
+            apply_mask(&mut input[*pos - n..*pos], key, (taken % 4) as usize);
+        }
+        *pos -= n;
+        self.frame = Some(FrameInProgress { taken });
+    }
+
     /// The fast path's header check: a FIN text or binary frame with no
     /// RSV bit at the start of `input`, with the frame stage idle. Its
     /// header is checked with the same rules as [`HeaderDecoder`] (mask

@@ -117,29 +117,38 @@ impl MessageDecoder {
 
     /// Receives the next piece of the open message's payload, `bytes`,
     /// which lie at `range` in `src`. `whole`: the piece is its frame's
-    /// whole payload; `done`: the frame is complete; `fin`: the frame ends
-    /// the message. Returns the event it completes, if any.
+    /// whole payload; `last`: the piece ends the message. Returns the event
+    /// it completes, if any.
+    ///
+    /// Pieces from the payload stage's buffer ([`Src::Payload`]) in
+    /// message delivery are accumulated there, not here: the buffer holds
+    /// the message so far, up to `range.end`, and the payload stage has
+    /// applied the limit to it.
     #[inline]
-    #[allow(clippy::too_many_arguments, reason = "one piece's description, passed apart to stay in registers")]
     pub(super) fn receive(
         &mut self,
         bytes: &[u8],
         src: Src,
         range: Range<usize>,
         whole: bool,
-        done: bool,
-        fin: bool,
+        last: bool,
         config: &Config,
     ) -> Result<Option<Out>, Error> {
         let kind = self.open.unwrap_or(MessageKind::Binary);
         match config.delivery {
-            Delivery::Messages => {
-                if src != Src::Input {
-                    // Transformed bytes: the frame's declared length said
-                    // nothing about their size. (Bytes that pass through
-                    // were checked against it when the header arrived.)
-                    self.check_limit(bytes.len() as u64, config)?;
+            Delivery::Messages if src == Src::Payload => {
+                // RFC 6455 §8.1, fail-fast on the transformed bytes.
+                if kind == MessageKind::Text {
+                    self.utf8.feed(bytes).map_err(|_| Error::InvalidUtf8)?;
                 }
+                if !last {
+                    return Ok(None);
+                }
+                self.utf8.finish().map_err(|_| Error::InvalidUtf8)?;
+                self.open = None;
+                Ok(Some(Out::Message { kind, src, range: 0..range.end }))
+            }
+            Delivery::Messages => {
                 if self.single && whole {
                     // A whole message in one frame, all in one buffer:
                     // delivered where it lies, without a copy.
@@ -152,7 +161,7 @@ impl MessageDecoder {
                     let start = self.text_unchecked.map_or(from, |(start, _)| start);
                     self.text_unchecked = Some((start, self.assembly.len()));
                 }
-                if !(done && fin) {
+                if !last {
                     return Ok(None);
                 }
                 self.check_text()?;
@@ -165,7 +174,6 @@ impl MessageDecoder {
                 if kind == MessageKind::Text {
                     self.utf8.feed(bytes).map_err(|_| Error::InvalidUtf8)?;
                 }
-                let last = done && fin;
                 if last {
                     self.utf8.finish().map_err(|_| Error::InvalidUtf8)?;
                     self.open = None;

@@ -71,7 +71,7 @@ use crate::handshake::{
 };
 use crate::rng::RandomSource;
 use crate::{Error, UsageError};
-use opening::{check_supported, keep_negotiated, Opening};
+use opening::{keep_negotiated, start_extensions, Opening, Stages};
 use recv::Receiver;
 use state::{RecvState, SendState};
 
@@ -148,6 +148,14 @@ impl Core {
         }
     }
 
+    /// Runs what a handshake done elsewhere settled, and keeps it.
+    fn start_extensions(&mut self, negotiated: Negotiated) -> Result<(), UsageError> {
+        let mut stages = Stages { config: &self.config, rules: &mut self.rules, rx: &mut self.rx };
+        start_extensions(&negotiated, &mut stages, &mut self.tx).map_err(UsageError::Options)?;
+        self.negotiated = keep_negotiated(negotiated);
+        Ok(())
+    }
+
     #[inline]
     fn read<'a>(&'a mut self, input: &'a mut [u8], hold: bool) -> Result<Received<'a>, Error> {
         let Core { config, rules, recv, opening, negotiated, rx, tx } = self;
@@ -166,7 +174,8 @@ impl Core {
             return Ok(Received { consumed, event, sender: tx, answer: None });
         }
         if recv.is_connecting() {
-            return opening::step(opening, recv, negotiated, tx, input);
+            let stages = Stages { config, rules, rx };
+            return opening::step(opening, recv, negotiated, stages, tx, input);
         }
         // After the peer's Close nothing more is processed (RFC 6455
         // §5.5.1); after EOF nothing more arrives; after an HTTP exchange
@@ -197,9 +206,8 @@ impl Connection {
     /// assert_eq!(conn.negotiated().protocol.as_deref(), Some("chat"));
     /// ```
     pub fn open_server(config: Config, negotiated: Negotiated) -> Result<Connection, UsageError> {
-        check_supported(&negotiated).map_err(UsageError::Options)?;
         let mut core = Core::new(Role::Server, config, None, None);
-        core.negotiated = keep_negotiated(negotiated);
+        core.start_extensions(negotiated)?;
         Ok(Connection::from_core(core))
     }
 
@@ -220,9 +228,8 @@ impl Connection {
         negotiated: Negotiated,
         rng: impl RandomSource + 'static,
     ) -> Result<Connection, UsageError> {
-        check_supported(&negotiated).map_err(UsageError::Options)?;
         let mut core = Core::new(Role::Client, config, Some(Box::new(rng)), None);
-        core.negotiated = keep_negotiated(negotiated);
+        core.start_extensions(negotiated)?;
         Ok(Connection::from_core(core))
     }
 
@@ -251,12 +258,24 @@ impl Connection {
         config: Config,
         mut rng: impl RandomSource + 'static,
     ) -> Result<Connection, OptionsError> {
-        let (handshake, request) = ClientHandshake::new(uri, options, &mut rng)?;
-        // An offered extension would have to be applied to every frame if
-        // the server accepted it; the connection implements none yet.
+        // Extensions are offered from `config` (permessage-deflate); an
+        // offer the connection could not run is refused.
         if options.offers_extensions() {
             return Err(OptionsError::UnsupportedExtension);
         }
+        let offered;
+        let options = match opening::client_offer(&config) {
+            Some(offer) => {
+                #[cfg(feature = "deflate")]
+                if !config.deflate.is_some_and(|d| d.is_valid()) {
+                    return Err(OptionsError::InvalidDeflateConfig);
+                }
+                offered = options.clone().extension(offer);
+                &offered
+            }
+            None => options,
+        };
+        let (handshake, request) = ClientHandshake::new(uri, options, &mut rng)?;
         let opening = Opening::Client(handshake);
         let mut core = Core::new(Role::Client, config, Some(Box::new(rng)), Some(opening));
         core.tx.queue_raw(&request);
@@ -271,9 +290,10 @@ impl Connection {
     /// client's frames. Inside the match arm of the event, call
     /// [`Received::accept`] instead.
     pub fn accept(&mut self, options: &AcceptOptions) -> Result<(), UsageError> {
-        let Core { recv, opening, negotiated, tx, .. } = &mut self.core;
+        let Core { config, rules, recv, opening, negotiated, rx, tx } = &mut self.core;
+        let mut stages = Stages { config, rules, rx };
         match opening::pending_request(opening, recv) {
-            Some(Some(request)) => opening::accept(request, options, recv, negotiated, tx),
+            Some(Some(request)) => opening::accept(request, options, recv, negotiated, &mut stages, tx),
             _ => Err(UsageError::WrongState),
         }
     }
@@ -502,6 +522,8 @@ impl Connection {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(feature = "deflate")]
+    use crate::frame::FrameError;
 
     /// A masked Ping, as a client sends it.
     fn masked_ping(payload: &[u8]) -> Vec<u8> {
@@ -599,14 +621,14 @@ mod tests {
         assert_eq!(conn.core.rx.heap_size(), 0, "the assembly buffer was not used");
     }
 
-    /// A server whose payload stage copies every piece into its own
-    /// buffer, as an extension's transform would.
-    fn server_with_copying_transform(config: Config) -> Connection {
-        let mut conn = Connection::open_server(config, Negotiated::default()).unwrap();
-        conn.core.rx.payload_mut().copy = Some(Vec::new());
-        conn
+    /// A server that inflates: permessage-deflate negotiated elsewhere.
+    #[cfg(feature = "deflate")]
+    fn inflating_server(config: Config) -> Connection {
+        let negotiated = Negotiated { protocol: None, extensions: alloc::vec!["permessage-deflate".into()] };
+        Connection::open_server(config, negotiated).unwrap()
     }
 
+    #[cfg(feature = "deflate")]
     fn masked(first: u8, payload: &[u8]) -> Vec<u8> {
         let key = [9, 8, 7, 6];
         let mut frame = alloc::vec![first, 0x80 | payload.len() as u8];
@@ -615,66 +637,98 @@ mod tests {
         frame
     }
 
+    /// RFC 7692 §7.2.3.1: "Hello", compressed.
+    #[cfg(feature = "deflate")]
+    const HELLO: [u8; 7] = [0xf2, 0x48, 0xcd, 0xc9, 0xc9, 0x07, 0x00];
+
+    #[cfg(feature = "deflate")]
     #[test]
-    fn a_transformed_message_is_delivered_from_the_payload_stages_buffer() {
-        let mut conn = server_with_copying_transform(Config::default());
-        let mut input = masked(0x81, "héllo".as_bytes());
+    fn an_inflated_message_is_delivered_from_the_payload_stages_buffer() {
+        let mut conn = inflating_server(Config::default());
+        let mut input = masked(0xC1, &HELLO);
         let input_range = input.as_ptr_range();
         let read = conn.read(&mut input).unwrap();
         let Some(Event::Message(Message::Text(text))) = read.event else { panic!("no message") };
-        assert_eq!(text, "héllo");
+        assert_eq!(text, "Hello");
         assert!(!input_range.contains(&text.as_ptr()), "not from the input");
-        assert_eq!(conn.core.rx.heap_size(), 0, "nor from the assembly buffer");
+        assert_eq!(conn.core.rx.message.heap_size(), 0, "nor from the assembly buffer");
 
-        // Fragmented: assembled from the transformed pieces.
-        let mut input = masked(0x02, b"ab");
-        input.extend(masked(0x80, b"cd"));
+        // Fragmented (RFC 7692 §7.2.3.1's second example): inflated across
+        // frames, RSV1 on the first only.
+        let mut input = masked(0x41, &HELLO[..3]);
+        input.extend(masked(0x80, &HELLO[3..]));
         let mut start = 0;
         let mut got = None;
         while got.is_none() {
             let read = conn.read(&mut input[start..]).unwrap();
             start += read.consumed;
-            got = read.event.map(|e| matches!(e, Event::Message(Message::Binary(b"abcd"))));
+            got = read.event.map(|e| matches!(e, Event::Message(Message::Text("Hello"))));
         }
         assert_eq!(got, Some(true));
 
-        // Invalid UTF-8 out of the transform still fails with 1007.
-        let mut input = masked(0x81, &[b'a', 0xC0]);
-        assert_eq!(conn.read(&mut input).err(), Some(Error::InvalidUtf8));
+        // RSV1 on a continuation is 1002.
+        let mut input = masked(0x41, &HELLO[..3]);
+        input.extend(masked(0xC0, &HELLO[3..]));
+        assert_eq!(conn.read(&mut input).err(), Some(Error::Frame(FrameError::ReservedBits(0b100))));
     }
 
+    #[cfg(feature = "deflate")]
     #[test]
-    fn transformed_chunks_come_from_the_payload_stages_buffer() {
-        let config = Config { delivery: crate::Delivery::Chunks, ..Config::default() };
-        let mut conn = server_with_copying_transform(config);
-        let mut input = masked(0x81, b"one frame");
-        let input_range = input.as_ptr_range();
-        let read = conn.read(&mut input[..9]).unwrap();
-        let Some(Event::Chunk(chunk)) = read.event else { panic!("no chunk") };
-        assert_eq!((chunk.data, chunk.first, chunk.last), (&b"one"[..], true, false));
-        let read = conn.read(&mut input[9..]).unwrap();
-        let Some(Event::Chunk(chunk)) = read.event else { panic!("no chunk") };
-        assert_eq!((chunk.data, chunk.first, chunk.last), (&b" frame"[..], false, true));
-        assert!(!input_range.contains(&chunk.data.as_ptr()), "not from the input");
+    fn rsv1_on_a_control_frame_is_1002() {
+        let mut conn = inflating_server(Config::default());
+        let mut input = masked(0xC9, b"");
+        let err = conn.read(&mut input).err().unwrap();
+        assert_eq!(
+            (err.clone(), err.close_code()),
+            (Error::Frame(FrameError::ReservedBits(0b100)), CloseCode::PROTOCOL_ERROR)
+        );
     }
 
+    #[cfg(feature = "deflate")]
     #[test]
-    fn the_message_limit_applies_to_the_bytes_the_transform_produces() {
-        let config = Config { max_message_size: 5, ..Config::default() };
-        // Passed through, the declared length is checked at the header.
-        let mut plain = Connection::open_server(config, Negotiated::default()).unwrap();
-        let mut input = masked(0x82, b"123456");
-        assert_eq!(plain.read(&mut input[..6]).err(), Some(Error::MessageTooLarge { max: 5 }));
-        // Transformed, the header says nothing: the bytes received count.
-        let mut conn = server_with_copying_transform(config);
-        let read = conn.read(&mut input[..6]).unwrap();
-        assert_eq!((read.consumed, read.event), (6, None), "the header alone is no fault");
-        assert_eq!(conn.read(&mut input[6..]).err(), Some(Error::MessageTooLarge { max: 5 }));
-        // Across fragments, too.
-        let mut conn = server_with_copying_transform(config);
-        let mut input = masked(0x02, b"123");
-        input.extend(masked(0x80, b"456"));
-        assert_eq!(conn.read(&mut input).err(), Some(Error::MessageTooLarge { max: 5 }));
+    fn inflated_text_is_checked_fail_fast_in_both_modes() {
+        // Compressed stored block holding "a\xC0".
+        let stored = [0x00, 0x02, 0x00, 0xfd, 0xff, b'a', 0xC0];
+        for delivery in [crate::Delivery::Messages, crate::Delivery::Chunks] {
+            let mut conn = inflating_server(Config { delivery, ..Config::default() });
+            let mut input = masked(0x41, &stored);
+            assert_eq!(conn.read(&mut input).err(), Some(Error::InvalidUtf8), "{delivery:?}");
+        }
+    }
+
+    #[cfg(feature = "deflate")]
+    #[test]
+    fn the_message_limit_applies_to_the_inflated_size() {
+        use crate::extensions::deflate::codec::{Compressor, CompressorSettings};
+        let settings = CompressorSettings { window_bits: 15, level: 6, mem_level: 8, reset_each: false, min_size: 0 };
+        let mut bomb = Vec::new();
+        Compressor::new(settings).compress(&alloc::vec![b'a'; 1 << 20], true, &mut bomb).unwrap();
+        assert!(bomb.len() < 2 << 10);
+        let mut frame = alloc::vec![0xC2, 0xFE];
+        frame.extend_from_slice(&(bomb.len() as u16).to_be_bytes());
+        frame.extend_from_slice(&[0; 4]);
+        frame.extend_from_slice(&bomb);
+        let config = Config { max_message_size: 64 << 10, ..Config::default() };
+        let mut conn = inflating_server(config);
+        let err = conn.read(&mut frame.clone()).err();
+        assert_eq!(err, Some(Error::MessageTooLarge { max: 64 << 10 }));
+        assert!(conn.core.rx.heap_size() <= (64 << 10) + 1, "{}", conn.core.rx.heap_size());
+        // In chunk delivery it flows through in bounded pieces.
+        let mut conn = inflating_server(Config { delivery: crate::Delivery::Chunks, ..config });
+        let mut total = 0;
+        let mut start = 0;
+        loop {
+            let read = conn.read(&mut frame[start..]).unwrap();
+            start += read.consumed;
+            let Some(Event::Chunk(chunk)) = read.event else { panic!("no chunk") };
+            assert!(chunk.data.len() <= payload::CHUNK_OUTPUT);
+            assert!(chunk.data.iter().all(|&b| b == b'a'));
+            total += chunk.data.len();
+            if chunk.last {
+                break;
+            }
+        }
+        assert_eq!((total, start), (1 << 20, frame.len()));
     }
 
     #[test]

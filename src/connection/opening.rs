@@ -9,12 +9,16 @@
 use alloc::boxed::Box;
 
 use super::event::{Event, Received};
+use super::recv::Receiver;
 use super::send::Sender;
 use super::state::RecvState;
 use super::{fail, NOTHING_NEGOTIATED};
+use crate::config::Config;
+use crate::extensions::{check_accepted, Running};
+use crate::frame::{HeaderRules, Role};
 use crate::handshake::{
     reject_response, AcceptOptions, ClientHandshake, HttpResponse, Incoming, Negotiated, OptionsError, Reply, Request,
-    ServerHandshake, Status, UpgradeRequest,
+    ResponseError, ServerHandshake, Status, UpgradeRequest,
 };
 use crate::{Error, UsageError};
 
@@ -34,14 +38,85 @@ pub(super) enum Opening {
     HttpAnswered(HttpResponse),
 }
 
-/// Whether the connection can run what was negotiated: it implements no
-/// extension yet, and never accepts one it would then ignore.
-pub(super) fn check_supported(n: &Negotiated) -> Result<(), OptionsError> {
-    if n.extensions.is_empty() {
-        Ok(())
-    } else {
-        Err(OptionsError::UnsupportedExtension)
+/// What running the negotiated extensions needs: the connection's parts
+/// that frames pass through.
+#[derive(Debug)]
+pub(super) struct Stages<'a> {
+    pub(super) config: &'a Config,
+    pub(super) rules: &'a mut HeaderRules,
+    #[cfg_attr(not(feature = "deflate"), allow(dead_code, reason = "only an extension's stage is set up"))]
+    pub(super) rx: &'a mut Receiver,
+}
+
+/// The extensions to run, checked: what [`start_extensions`] sets up.
+#[derive(Debug)]
+pub(super) struct Plan {
+    running: Running,
+    /// permessage-deflate: whether our decompressor resets after each
+    /// message, and our compressor's settings.
+    #[cfg(feature = "deflate")]
+    deflate: Option<(bool, crate::extensions::deflate::codec::CompressorSettings)>,
+}
+
+/// Checks that the connection can run the extensions `negotiated` settled
+/// (the server's response elements): anything it does not implement is
+/// refused, since it never accepts an extension it would then ignore.
+pub(super) fn plan_extensions(negotiated: &Negotiated, config: &Config, role: Role) -> Result<Plan, OptionsError> {
+    let running = Running::from_negotiated(&negotiated.extensions)?;
+    #[cfg(feature = "deflate")]
+    let deflate = match running.deflate {
+        None => None,
+        Some(params) => {
+            let config = config.deflate.unwrap_or_default();
+            if !config.is_valid() {
+                return Err(OptionsError::InvalidDeflateConfig);
+            }
+            let server = role == Role::Server;
+            let settings = crate::extensions::deflate::codec::CompressorSettings {
+                window_bits: params.own_window(server, &config),
+                level: config.level,
+                mem_level: config.mem_level,
+                reset_each: params.own_no_context_takeover(server, &config),
+                min_size: config.min_size,
+            };
+            Some((params.peer_no_context_takeover(server), settings))
+        }
+    };
+    let _ = (config, role);
+    Ok(Plan {
+        running,
+        #[cfg(feature = "deflate")]
+        deflate,
+    })
+}
+
+/// Runs the extensions `negotiated` settled: permessage-deflate's
+/// decompressor in the payload stage, its compressor in the send half,
+/// and RSV1 allowed on frames.
+pub(super) fn start_extensions(
+    negotiated: &Negotiated,
+    stages: &mut Stages<'_>,
+    tx: &mut Sender,
+) -> Result<(), OptionsError> {
+    let plan = plan_extensions(negotiated, stages.config, stages.rules.role)?;
+    #[cfg(feature = "deflate")]
+    if let Some((reset_each, settings)) = plan.deflate {
+        stages.rx.payload_mut().enable_inflate(reset_each);
+        tx.enable_deflate(settings);
     }
+    stages.rules.allowed_rsv = plan.running.rsv_bits();
+    let _ = tx;
+    Ok(())
+}
+
+/// A client's permessage-deflate offer, from its config.
+pub(super) fn client_offer(config: &Config) -> Option<alloc::string::String> {
+    #[cfg(feature = "deflate")]
+    if let Some(deflate) = &config.deflate {
+        return Some(deflate.offer());
+    }
+    let _ = config;
+    None
 }
 
 /// Keeps a negotiation only when something was negotiated, so that a plain
@@ -55,6 +130,7 @@ pub(super) fn step<'a>(
     opening: &'a mut Option<Box<Opening>>,
     recv: &'a mut RecvState,
     negotiated: &'a mut Option<Box<Negotiated>>,
+    mut stages: Stages<'a>,
     tx: &'a mut Sender,
     input: &[u8],
 ) -> Result<Received<'a>, Error> {
@@ -96,6 +172,13 @@ pub(super) fn step<'a>(
     match head {
         Head::Upgraded(n) => {
             *opening = None;
+            // RFC 7692 §7.1: the accepted parameters must answer the offer.
+            let offer = client_offer(stages.config);
+            let checked = check_accepted(&n.extensions, offer.as_deref().into_iter())
+                .and_then(|_| start_extensions(&n, &mut stages, tx));
+            if checked.is_err() {
+                return Err(fail(recv, tx, Error::Response(ResponseError::InvalidExtensionParams)));
+            }
             *negotiated = keep_negotiated(n);
             recv.move_to_open(false);
             tx.move_to_open();
@@ -113,14 +196,14 @@ pub(super) fn step<'a>(
             let Opening::UpgradeRequested(r) = store(opening, Opening::UpgradeRequested(r)) else {
                 unreachable!("just inserted")
             };
-            let answer = Some(Answer { request: Some(r), recv, negotiated });
+            let answer = Some(Answer { request: Some(r), recv, negotiated, stages });
             Ok(Received { consumed, event: Some(Event::UpgradeRequest(r)), sender: tx, answer })
         }
         Head::Http(r) => {
             let Opening::HttpRequested(r) = store(opening, Opening::HttpRequested(r)) else {
                 unreachable!("just inserted")
             };
-            let answer = Some(Answer { request: None, recv, negotiated });
+            let answer = Some(Answer { request: None, recv, negotiated, stages });
             Ok(Received { consumed, event: Some(Event::HttpRequest(r)), sender: tx, answer })
         }
     }
@@ -147,12 +230,13 @@ pub(crate) struct Answer<'a> {
     request: Option<&'a UpgradeRequest>,
     recv: &'a mut RecvState,
     negotiated: &'a mut Option<Box<Negotiated>>,
+    stages: Stages<'a>,
 }
 
 impl Answer<'_> {
     pub(super) fn accept(&mut self, options: &AcceptOptions, tx: &mut Sender) -> Result<(), UsageError> {
         match self.request {
-            Some(request) => accept(request, options, self.recv, self.negotiated, tx),
+            Some(request) => accept(request, options, self.recv, self.negotiated, &mut self.stages, tx),
             None => Err(UsageError::WrongState),
         }
     }
@@ -190,14 +274,39 @@ pub(super) fn accept(
     options: &AcceptOptions,
     recv: &mut RecvState,
     negotiated: &mut Option<Box<Negotiated>>,
+    stages: &mut Stages<'_>,
     tx: &mut Sender,
 ) -> Result<(), UsageError> {
     if !recv.is_connecting() {
         return Err(UsageError::WrongState);
     }
+    // With permessage-deflate configured, the server answers the first
+    // offer it can honour, unless the application chose extensions itself.
+    #[cfg(feature = "deflate")]
+    let chosen;
+    #[cfg(feature = "deflate")]
+    let options = match stages.config.deflate {
+        Some(deflate) if !options.has_extensions() => {
+            if !deflate.is_valid() {
+                return Err(UsageError::Options(OptionsError::InvalidDeflateConfig));
+            }
+            match deflate.accept_offer(request.extensions()) {
+                Some(params) => {
+                    chosen = options.clone().extension(alloc::string::ToString::to_string(&params));
+                    &chosen
+                }
+                None => options,
+            }
+        }
+        _ => options,
+    };
+    // Checked before anything is queued: a refused extension leaves the
+    // request unanswered.
+    let (config, role) = (stages.config, stages.rules.role);
     let n = request
-        .accept_with(options, check_supported, |response| tx.queue_raw(response))
+        .accept_with(options, |n| plan_extensions(n, config, role).map(drop), |response| tx.queue_raw(response))
         .map_err(UsageError::Options)?;
+    start_extensions(&n, stages, tx).map_err(UsageError::Options)?;
     *negotiated = keep_negotiated(n);
     recv.move_to_open(true);
     tx.move_to_open();

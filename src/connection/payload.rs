@@ -1,21 +1,31 @@
 //! The payload stage, between the frame stage and the message stage: the
 //! place where a negotiated extension transforms each data message's
 //! payload (RFC 6455 §9.1: extensions apply to the data in the order the
-//! server listed them; permessage-deflate inflates here).
+//! server listed them). permessage-deflate (RFC 7692) inflates here.
 //!
 //! It is told when a data message begins, with the RSV bits of the
 //! message's first frame (the frame stage has already refused any RSV bit
 //! that no negotiated extension owns), and it turns each unmasked payload
 //! piece into the bytes the message stage receives: either the same bytes
 //! where they lie ([`Piece::Input`]) or output in a buffer of its own
-//! ([`Piece::Output`]), from which events can borrow.
+//! ([`Piece::Output`]), from which events borrow.
 //!
-//! No extension is implemented yet, so every message passes through
-//! unchanged.
+//! Inflated output is bounded: in [`Delivery::Messages`](crate::Delivery::Messages)
+//! the message limit applies to the inflated size while inflating, and in
+//! [`Delivery::Chunks`](crate::Delivery::Chunks) each piece holds at most [`CHUNK_OUTPUT`] bytes.
+//! A piece may then take only part of its input; the frame stage gives
+//! the rest back, to be presented again.
 
 use core::ops::Range;
 
+use crate::config::Config;
+#[cfg(feature = "deflate")]
+use crate::config::Delivery;
 use crate::Error;
+
+/// The most inflated bytes one chunk carries in [`Delivery::Chunks`].
+#[cfg_attr(not(feature = "deflate"), allow(dead_code, reason = "used by the deflate transform"))]
+pub(super) const CHUNK_OUTPUT: usize = 32 << 10;
 
 /// Where the payload stage put the bytes of a piece.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,68 +33,172 @@ pub(super) enum Piece {
     /// Where they lay in the input, unchanged.
     Input(Range<usize>),
     /// In the stage's own output buffer ([`PayloadStage::output`]).
-    #[cfg_attr(not(test), allow(dead_code, reason = "produced by extension transforms; only a test one exists yet"))]
-    Output(Range<usize>),
+    #[cfg_attr(not(feature = "deflate"), allow(dead_code, reason = "produced by the deflate transform"))]
+    Output {
+        /// The new bytes. In whole-message delivery the buffer holds the
+        /// whole message so far, which ends here.
+        range: Range<usize>,
+        /// Input bytes taken; the frame stage gives back the rest.
+        consumed: usize,
+        /// The message is complete.
+        last: bool,
+    },
 }
 
 /// The payload stage's state: the transform of the message in progress.
 #[derive(Debug, Default)]
 pub(super) struct PayloadStage {
-    /// A test transform that copies each piece into the stage's own
-    /// buffer, so the tests can prove that events are delivered from an
-    /// extension's output, in both delivery modes, under the message limit.
-    #[cfg(test)]
-    pub(super) copy: Option<alloc::vec::Vec<u8>>,
+    /// permessage-deflate's decompressor, when it was negotiated.
+    #[cfg(feature = "deflate")]
+    inflater: Option<alloc::boxed::Box<crate::extensions::deflate::codec::Inflater>>,
+    /// The message in progress is compressed.
+    #[cfg(feature = "deflate")]
+    compressed: bool,
+    /// The output was lent out: it is dropped at the next call.
+    #[cfg(feature = "deflate")]
+    lent: bool,
 }
 
 impl PayloadStage {
-    /// A data message begins; `rsv` holds the RSV bits of its first frame
-    /// (0 while no extension is negotiated: the frame stage refuses them).
-    #[inline]
-    pub(super) fn begin_message(&mut self, rsv: u8) -> Result<(), Error> {
-        debug_assert_eq!(rsv, 0, "the frame stage lets through only RSV bits an extension owns");
-        Ok(())
+    /// Runs permessage-deflate's decompressor; `reset_each`: the peer
+    /// takes no context over.
+    #[cfg(feature = "deflate")]
+    pub(super) fn enable_inflate(&mut self, reset_each: bool) {
+        let inflater = crate::extensions::deflate::codec::Inflater::new(reset_each);
+        self.inflater = Some(alloc::boxed::Box::new(inflater));
     }
 
-    /// Whether the message in progress (or, between messages, the next one)
-    /// reaches the message stage byte for byte: then the message stage may
-    /// check its limit against a frame's declared length before the payload
-    /// arrives, and the fast path may deliver a frame where it lies.
+    /// Starts a read call: what the last call lent out is dropped.
     #[inline(always)]
-    pub(super) fn passes_through(&self) -> bool {
-        #[cfg(test)]
-        if self.copy.is_some() {
-            return false;
+    pub(super) fn begin_call(&mut self) {
+        #[cfg(feature = "deflate")]
+        if core::mem::take(&mut self.lent) {
+            if let Some(inflater) = &mut self.inflater {
+                inflater.clear_output();
+            }
         }
-        true
     }
 
-    /// Turns the next unmasked piece of the message's payload, which lies
-    /// at `range` in the input, into what the message stage receives.
-    /// `last`: the piece ends the message.
+    /// A data message begins; `rsv` holds the RSV bits of its first frame.
+    /// RFC 7692 §6: RSV1 marks a compressed message.
+    #[inline]
+    pub(super) fn begin_message(&mut self, rsv: u8) {
+        #[cfg(feature = "deflate")]
+        {
+            self.compressed = rsv & crate::frame::RSV1 != 0;
+        }
+        let _ = rsv;
+    }
+
+    /// Whether a message that begins with these RSV bits (`Some`), or the
+    /// message in progress (`None`), reaches the message stage byte for
+    /// byte: then the message stage may check its limit against a frame's
+    /// declared length before the payload arrives, and the fast path may
+    /// deliver a frame where it lies.
     #[inline(always)]
-    pub(super) fn transform(&mut self, range: Range<usize>, last: bool) -> Result<Piece, Error> {
-        let _ = last;
+    pub(super) fn passes_through(&self, opening_rsv: Option<u8>) -> bool {
+        #[cfg(feature = "deflate")]
+        {
+            match opening_rsv {
+                Some(rsv) => rsv & crate::frame::RSV1 == 0,
+                None => !self.compressed,
+            }
+        }
+        #[cfg(not(feature = "deflate"))]
+        {
+            let _ = opening_rsv;
+            true
+        }
+    }
+
+    /// Turns the next unmasked piece of the message's payload, `input`,
+    /// which lies at `range` in the input, into what the message stage
+    /// receives. `last`: the piece ends the message's payload.
+    #[inline(always)]
+    pub(super) fn transform(
+        &mut self,
+        input: &[u8],
+        range: Range<usize>,
+        last: bool,
+        config: &Config,
+    ) -> Result<Piece, Error> {
+        #[cfg(feature = "deflate")]
+        if self.compressed {
+            let output = output_mode(config);
+            let inflater = self.inflater.as_mut().ok_or(crate::extensions::deflate::codec::INVALID_DATA)?;
+            let step = inflater.inflate(input, last, output)?;
+            return Ok(self.piece(step));
+        }
+        let _ = (input, last, config);
         Ok(Piece::Input(range))
     }
 
-    /// The test transform: `piece` (the bytes at the range `transform`
-    /// was given) copied into the stage's own buffer.
-    #[cfg(test)]
-    pub(super) fn copy_transform(&mut self, piece: &[u8]) -> Option<Piece> {
-        let buf = self.copy.as_mut()?;
-        buf.clear();
-        buf.extend_from_slice(piece);
-        Some(Piece::Output(0..buf.len()))
+    /// Inflated output pending from input already taken
+    /// (chunk delivery), to be delivered before more input is read.
+    #[inline(always)]
+    pub(super) fn drain(&mut self, config: &Config) -> Option<Result<Piece, Error>> {
+        #[cfg(feature = "deflate")]
+        if let Some(inflater) = self.inflater.as_mut().filter(|i| i.has_pending()) {
+            return Some(inflater.drain(output_mode(config)).map(|step| self.piece(step)));
+        }
+        let _ = config;
+        None
+    }
+
+    #[cfg(feature = "deflate")]
+    fn piece(&mut self, step: crate::extensions::deflate::codec::Inflated) -> Piece {
+        if step.finished {
+            // The whole output is lent out with the message's event.
+            self.compressed = false;
+            self.lent = true;
+        }
+        Piece::Output { range: step.range, consumed: step.consumed, last: step.finished }
     }
 
     /// The stage's own output buffer, which [`Piece::Output`] ranges index.
     #[inline(always)]
     pub(super) fn output(&self) -> &[u8] {
-        #[cfg(test)]
-        if let Some(buf) = &self.copy {
-            return buf;
+        #[cfg(feature = "deflate")]
+        if let Some(inflater) = &self.inflater {
+            return inflater.output();
         }
         &[]
+    }
+
+    /// Whether a compressed message is being inflated.
+    pub(super) fn is_mid_message(&self) -> bool {
+        #[cfg(feature = "deflate")]
+        if self.compressed {
+            return true;
+        }
+        false
+    }
+
+    /// Frees what may be freed between messages.
+    pub(super) fn release_memory(&mut self) {
+        self.begin_call();
+        #[cfg(feature = "deflate")]
+        if let Some(inflater) = &mut self.inflater {
+            inflater.release_memory();
+        }
+    }
+
+    /// Heap bytes held by the stage's buffers.
+    pub(super) fn heap_size(&self) -> usize {
+        #[cfg(feature = "deflate")]
+        if let Some(inflater) = &self.inflater {
+            return inflater.heap_size();
+        }
+        0
+    }
+}
+
+/// How inflated output is held in `config`'s delivery mode.
+#[cfg(feature = "deflate")]
+fn output_mode(config: &Config) -> crate::extensions::deflate::codec::Output {
+    use crate::extensions::deflate::codec::Output;
+    match config.delivery {
+        Delivery::Messages => Output::Whole { limit: config.max_message_size },
+        Delivery::Chunks => Output::Chunks { cap: CHUNK_OUTPUT },
     }
 }

@@ -21,7 +21,7 @@ use super::payload::{PayloadStage, Piece};
 use super::send::Sender;
 use super::state::RecvState;
 use crate::config::{Config, Delivery};
-use crate::frame::{apply_mask, CloseCode, HeaderRules, OpCode};
+use crate::frame::{apply_mask, CloseCode, FrameError, HeaderRules, OpCode};
 use crate::utf8;
 use crate::Error;
 
@@ -30,7 +30,7 @@ use crate::Error;
 pub(crate) struct Receiver {
     frames: FrameDecoder,
     payload: PayloadStage,
-    message: MessageDecoder,
+    pub(super) message: MessageDecoder,
     /// Where a control payload split across reads starts in the message
     /// stage's scratch.
     control_start: usize,
@@ -59,6 +59,7 @@ impl Receiver {
         rules: &HeaderRules,
     ) -> Result<(usize, Option<Event<'a>>), Error> {
         self.message.begin_call();
+        self.payload.begin_call();
         let (consumed, out) = match self.step(input, hold, recv, tx, config, rules) {
             Ok(result) => result,
             Err(e) => return Err(fail(recv, tx, e)),
@@ -112,23 +113,24 @@ impl Receiver {
 
     /// Whether a frame or message is partly received.
     pub(super) fn is_mid_message(&self) -> bool {
-        self.message.is_mid_message() || self.frames.is_mid_frame() || self.held > 0
+        self.message.is_mid_message() || self.frames.is_mid_frame() || self.held > 0 || self.payload.is_mid_message()
     }
 
-    /// Frees the assembly buffer when no message is being assembled.
+    /// Frees the buffers no message in progress needs.
     pub(super) fn release_memory(&mut self) {
         self.message.release_memory();
+        self.payload.release_memory();
     }
 
-    /// The payload stage, for the tests of extension output.
-    #[cfg(test)]
+    /// The payload stage, to run a negotiated extension.
+    #[cfg_attr(not(feature = "deflate"), allow(dead_code, reason = "only extensions use it"))]
     pub(super) fn payload_mut(&mut self) -> &mut PayloadStage {
         &mut self.payload
     }
 
     /// Heap bytes held by the receive half's buffers.
     pub(super) fn heap_size(&self) -> usize {
-        self.message.heap_size()
+        self.message.heap_size() + self.payload.heap_size()
     }
 
     #[inline]
@@ -163,16 +165,33 @@ impl Receiver {
     ) -> Result<(usize, Option<Out>), Error> {
         let mut pos = 0;
         loop {
+            // Inflated output still pending from input already taken goes
+            // first (chunk delivery bounds each piece).
+            if let Some(piece) = self.payload.drain(config) {
+                let Piece::Output { range, last, .. } = piece? else { unreachable!("a drain yields output") };
+                let bytes = &self.payload.output()[range.clone()];
+                if let Some(out) = self.message.receive(bytes, Src::Payload, range, false, last, config)? {
+                    return Ok((pos, Some(out)));
+                }
+            }
             let start = pos;
             let step = self.frames.next(input, &mut pos, rules)?;
             let header = self.frames.header();
             match step {
                 FrameStep::NeedInput => return Ok((pos, None)),
+                // RFC 7692 §6.1: RSV1 is set on the first frame of a
+                // compressed message only, never on a continuation or
+                // control frame (the frame stage let it through because
+                // permessage-deflate owns it).
+                FrameStep::Header if header.rsv != 0 && !matches!(header.opcode, OpCode::Text | OpCode::Binary) => {
+                    return Err(Error::Frame(FrameError::ReservedBits(header.rsv)));
+                }
                 FrameStep::Header if header.opcode.is_control() => {}
                 FrameStep::Header => {
-                    let declared = self.payload.passes_through().then_some(header.payload_len);
+                    let opening = (header.opcode != OpCode::Continuation).then_some(header.rsv);
+                    let declared = self.payload.passes_through(opening).then_some(header.payload_len);
                     if self.message.begin_frame(header.opcode, header.fin, declared, config)? {
-                        self.payload.begin_message(header.rsv)?;
+                        self.payload.begin_message(header.rsv);
                     }
                 }
                 FrameStep::Payload { first, done } if header.opcode.is_control() => {
@@ -194,15 +213,19 @@ impl Receiver {
                     return Ok((pos, Some(out)));
                 }
                 FrameStep::Payload { first, done } => {
-                    let fin = header.fin;
-                    let piece = self.payload.transform(start..pos, done && fin)?;
-                    #[cfg(test)]
-                    let piece = self.payload.copy_transform(&input[start..pos]).unwrap_or(piece);
-                    let (src, range, bytes) = match piece {
-                        Piece::Input(range) => (Src::Input, range.clone(), &input[range]),
-                        Piece::Output(range) => (Src::Payload, range.clone(), &self.payload.output()[range]),
+                    let ends_message = done && header.fin;
+                    let piece = self.payload.transform(&input[start..pos], start..pos, ends_message, config)?;
+                    let (src, range, last, bytes) = match piece {
+                        Piece::Input(range) => (Src::Input, range.clone(), ends_message, &input[range]),
+                        Piece::Output { range, consumed, last } => {
+                            // Bounded output took only part of the piece: the
+                            // rest is given back, to be presented again.
+                            let unused = pos - start - consumed;
+                            self.frames.give_back(input, &mut pos, unused);
+                            (Src::Payload, range.clone(), last, &self.payload.output()[range])
+                        }
                     };
-                    if let Some(out) = self.message.receive(bytes, src, range, first && done, done, fin, config)? {
+                    if let Some(out) = self.message.receive(bytes, src, range, first && done, last, config)? {
                         return Ok((pos, Some(out)));
                     }
                 }
@@ -232,11 +255,7 @@ impl Receiver {
         config: &Config,
         rules: &HeaderRules,
     ) -> Option<Result<(usize, Option<Out>), Error>> {
-        if self.frames.is_mid_frame()
-            || self.message.is_mid_message()
-            || config.delivery != Delivery::Messages
-            || !self.payload.passes_through()
-        {
+        if self.frames.is_mid_frame() || self.message.is_mid_message() || config.delivery != Delivery::Messages {
             return None;
         }
         // Not all of it here yet: keep it in the buffer, or let the general

@@ -36,6 +36,12 @@ pub struct Sender {
     unsent_auto_pong: Option<usize>,
     /// How many automatic Pongs stand, unwritten, at the end of the queue.
     auto_pong_run: u8,
+    /// permessage-deflate's compressor, when it was negotiated.
+    #[cfg(feature = "deflate")]
+    deflate: Option<Box<crate::extensions::deflate::codec::Compressor>>,
+    /// The fragmented message that is open is compressed.
+    #[cfg(feature = "deflate")]
+    fragments_compressed: bool,
 }
 
 /// Unwritten automatic Pongs kept in a row before the newest replaces the
@@ -65,7 +71,18 @@ impl Sender {
             fragment_utf8: Utf8Validator::new(),
             unsent_auto_pong: None,
             auto_pong_run: 0,
+            #[cfg(feature = "deflate")]
+            deflate: None,
+            #[cfg(feature = "deflate")]
+            fragments_compressed: false,
         }
+    }
+
+    /// Runs permessage-deflate's compressor on the data messages sent
+    /// from now on.
+    #[cfg(feature = "deflate")]
+    pub(super) fn enable_deflate(&mut self, settings: crate::extensions::deflate::codec::CompressorSettings) {
+        self.deflate = Some(Box::new(crate::extensions::deflate::codec::Compressor::new(settings)));
     }
 
     /// The bytes waiting to be written to the transport.
@@ -151,12 +168,69 @@ impl Sender {
         }
     }
 
-    fn send_data(&mut self, opcode: OpCode, data: &[u8]) -> Result<(), UsageError> {
+    /// Queues a whole message uncompressed, even when permessage-deflate
+    /// is on (RFC 7692 §6: a message may be sent with RSV1 clear), for
+    /// data that would not compress, such as media already compressed.
+    /// Without the extension it is [`Sender::send_message`].
+    pub fn send_uncompressed(&mut self, message: Message<'_>) -> Result<(), UsageError> {
+        let (opcode, data) = match message {
+            Message::Text(text) => (OpCode::Text, text.as_bytes()),
+            Message::Binary(data) => (OpCode::Binary, data),
+        };
         self.check_can_send()?;
         if self.fragmented.is_some() {
             return Err(UsageError::FragmentOutOfOrder);
         }
         self.push_frame(opcode, true, 0, data);
+        Ok(())
+    }
+
+    fn send_data(&mut self, opcode: OpCode, data: &[u8]) -> Result<(), UsageError> {
+        self.check_can_send()?;
+        if self.fragmented.is_some() {
+            return Err(UsageError::FragmentOutOfOrder);
+        }
+        #[cfg(feature = "deflate")]
+        if self.deflate.as_ref().is_some_and(|d| d.compresses(data.len())) {
+            return self.push_compressed(opcode, true, data);
+        }
+        self.push_frame(opcode, true, 0, data);
+        Ok(())
+    }
+
+    /// Queues a frame whose payload is `data` compressed (RFC 7692 §7.2.1),
+    /// RSV1 set when it opens a message. The payload is compressed straight
+    /// into the queue after room for the header its worst case would need;
+    /// the header is then written in front of it (moved up when the real
+    /// length needs a shorter one).
+    #[cfg(feature = "deflate")]
+    fn push_compressed(&mut self, opcode: OpCode, fin: bool, data: &[u8]) -> Result<(), UsageError> {
+        self.unsent_auto_pong = None;
+        self.auto_pong_run = 0;
+        let mask = self.next_mask();
+        let rsv = if opcode == OpCode::Continuation { 0 } else { crate::frame::RSV1 };
+        let mut bytes = [0u8; MAX_HEADER_LEN];
+        let worst = data.len() as u64 + data.len() as u64 / 16 + 64;
+        let room = FrameHeader { fin, rsv, opcode, mask, payload_len: worst }.encode(&mut bytes);
+        let start = self.out.len();
+        self.out.resize(start + room, 0);
+        let Some(deflate) = self.deflate.as_mut() else { return Err(UsageError::Failed) };
+        if deflate.compress(data, fin, &mut self.out).is_err() {
+            // zlib refused its own state: nothing of the frame is queued.
+            self.out.truncate(start);
+            return Err(UsageError::Failed);
+        }
+        let payload_len = self.out.len() - start - room;
+        let header = FrameHeader { fin, rsv, opcode, mask, payload_len: payload_len as u64 };
+        let header_len = header.encode(&mut bytes);
+        if header_len < room {
+            self.out.copy_within(start + room.., start + header_len);
+            self.out.truncate(start + header_len + payload_len);
+        }
+        self.out[start..start + header_len].copy_from_slice(&bytes[..header_len]);
+        if let Some(key) = mask {
+            apply_mask(&mut self.out[start + header_len..], key, 0);
+        }
         Ok(())
     }
 
@@ -171,12 +245,25 @@ impl Sender {
         if kind == MessageKind::Text {
             utf8.feed(fragment).map_err(|_| UsageError::InvalidUtf8)?;
         }
-        self.fragment_utf8 = utf8;
-        self.fragmented = Some(kind);
         let opcode = match kind {
             MessageKind::Text => OpCode::Text,
             MessageKind::Binary => OpCode::Binary,
         };
+        #[cfg(feature = "deflate")]
+        {
+            // A streamed message's length is unknown: it is compressed
+            // whenever the extension runs, each fragment sync-flushed so
+            // that it inflates as it arrives.
+            self.fragments_compressed = self.deflate.is_some();
+            if self.fragments_compressed {
+                self.push_compressed(opcode, false, fragment)?;
+                self.fragment_utf8 = utf8;
+                self.fragmented = Some(kind);
+                return Ok(());
+            }
+        }
+        self.fragment_utf8 = utf8;
+        self.fragmented = Some(kind);
         self.push_frame(opcode, false, 0, fragment);
         Ok(())
     }
@@ -203,6 +290,14 @@ impl Sender {
                 utf8.finish().map_err(|_| UsageError::InvalidUtf8)?;
             }
             self.fragment_utf8 = utf8;
+        }
+        #[cfg(feature = "deflate")]
+        if self.fragments_compressed {
+            self.push_compressed(OpCode::Continuation, fin, fragment)?;
+            if fin {
+                self.fragmented = None;
+            }
+            return Ok(());
         }
         if fin {
             self.fragmented = None;
@@ -351,17 +446,7 @@ impl Sender {
     fn push_frame(&mut self, opcode: OpCode, fin: bool, rsv: u8, payload: &[u8]) {
         self.unsent_auto_pong = None;
         self.auto_pong_run = 0;
-        let mask = match (self.role, &mut self.rng) {
-            (Role::Client, Some(rng)) => {
-                let mut key = [0u8; 4];
-                rng.fill(&mut key);
-                Some(key)
-            }
-            // A client is always built with a source; without one it would
-            // have to send unmasked frames, which servers must reject.
-            (Role::Client, None) => Some([0; 4]),
-            (Role::Server, _) => None,
-        };
+        let mask = self.next_mask();
         let header = FrameHeader { fin, rsv, opcode, mask, payload_len: payload.len() as u64 };
         let mut bytes = [0u8; MAX_HEADER_LEN];
         let header_len = header.encode(&mut bytes);
@@ -383,11 +468,33 @@ impl Sender {
         }
     }
 
-    /// Frees the queue's buffer when nothing is pending.
+    /// A fresh masking key for a client's frame (RFC 6455 §5.3), none for
+    /// a server's.
+    #[inline]
+    fn next_mask(&mut self) -> Option<[u8; 4]> {
+        match (self.role, &mut self.rng) {
+            (Role::Client, Some(rng)) => {
+                let mut key = [0u8; 4];
+                rng.fill(&mut key);
+                Some(key)
+            }
+            // A client is always built with a source; without one it would
+            // have to send unmasked frames, which servers must reject.
+            (Role::Client, None) => Some([0; 4]),
+            (Role::Server, _) => None,
+        }
+    }
+
+    /// Frees the queue's buffer when nothing is pending, and the
+    /// compressor's state when no context is taken over.
     pub(super) fn release_memory(&mut self) {
         if self.pending_len() == 0 {
             self.out = Vec::new();
             self.written = 0;
+        }
+        #[cfg(feature = "deflate")]
+        if let Some(deflate) = &mut self.deflate {
+            deflate.release_memory();
         }
     }
 

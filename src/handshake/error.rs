@@ -276,6 +276,10 @@ pub enum ResponseError {
     /// "the recipient of such malformed data MUST immediately _Fail the
     /// WebSocket Connection_".
     InvalidExtensionHeader,
+    /// An accepted extension's parameters are invalid, or do not answer
+    /// the offer (RFC 7692 §7.1: for permessage-deflate, "the client MUST
+    /// _Fail the WebSocket Connection_"), or name one extension twice.
+    InvalidExtensionParams,
     /// The proxy answered the `CONNECT` request with a status other than
     /// 2xx (RFC 6455 §4.1: "If the connection could not be opened, either
     /// because a direct connection failed or because any proxy used returned
@@ -303,6 +307,7 @@ impl fmt::Display for ResponseError {
             E::ExtensionNotOffered => f.write_str("extension was not offered"),
             E::InvalidProtocolHeader => f.write_str("malformed Sec-WebSocket-Protocol header"),
             E::InvalidExtensionHeader => f.write_str("malformed Sec-WebSocket-Extensions header"),
+            E::InvalidExtensionParams => f.write_str("accepted extension parameters do not answer the offer"),
             E::ProxyRefused { status } => write!(f, "proxy refused CONNECT with status {status}"),
         }
     }
@@ -368,6 +373,11 @@ pub enum OptionsError {
     /// does not implement (or to open with one negotiated elsewhere); it
     /// would have to apply it to every frame.
     UnsupportedExtension,
+    /// A [`DeflateConfig`](crate::extensions::deflate::DeflateConfig)
+    /// value is out of range (see its
+    /// [`is_valid`](crate::extensions::deflate::DeflateConfig::is_valid)).
+    #[cfg(feature = "deflate")]
+    InvalidDeflateConfig,
 }
 
 impl fmt::Display for OptionsError {
@@ -384,6 +394,8 @@ impl fmt::Display for OptionsError {
             E::ProtocolNotOffered => f.write_str("subprotocol was not offered"),
             E::ExtensionNotOffered => f.write_str("extension was not offered"),
             E::UnsupportedExtension => f.write_str("extension not implemented by the connection"),
+            #[cfg(feature = "deflate")]
+            E::InvalidDeflateConfig => f.write_str("permessage-deflate setting out of range"),
         }
     }
 }

@@ -13,6 +13,7 @@ use super::http::{
     trim_ows, HeadReader, Headers,
 };
 use super::{Limits, Negotiated, OptionsError, RequestError, Status};
+use crate::extensions::check_accepted;
 
 /// A parsed HTTP request head.
 ///
@@ -197,13 +198,18 @@ impl UpgradeOffer {
     /// handshake, specifically by selecting one of the values from the
     /// |Sec-WebSocket-Protocol| field" ([`OptionsError::ProtocolNotOffered`]
     /// otherwise); for extensions, "Extensions not listed by the client MUST
-    /// NOT be listed" ([`OptionsError::ExtensionNotOffered`]).
+    /// NOT be listed" ([`OptionsError::ExtensionNotOffered`]). An extension
+    /// the crate does not run, or permessage-deflate parameters that do not
+    /// answer any offer (RFC 7692 §7.1), are refused
+    /// ([`OptionsError::UnsupportedExtension`]): a connection would have to
+    /// apply them to every frame.
     pub fn accept(&self, options: &AcceptOptions) -> Result<(Vec<u8>, Negotiated), OptionsError> {
         let negotiated = choose(
             options,
             |p| self.protocols.iter().any(|o| o == p),
             |name| self.extensions.iter().any(|o| extension_name(o).eq_ignore_ascii_case(name)),
         )?;
+        check_accepted(&negotiated.extensions, self.extensions.iter().map(String::as_str))?;
         let response = write_accept(&self.key, &negotiated, &options.headers)?;
         Ok((response, negotiated))
     }
@@ -279,11 +285,13 @@ impl UpgradeRequest {
 
     /// Checks the choices in `options` against the offer.
     fn choose(&self, options: &AcceptOptions) -> Result<Negotiated, OptionsError> {
-        choose(
+        let negotiated = choose(
             options,
             |p| self.protocols().any(|o| o == p),
             |name| self.extensions().any(|o| extension_name(o).eq_ignore_ascii_case(name)),
-        )
+        )?;
+        check_accepted(&negotiated.extensions, self.extensions())?;
+        Ok(negotiated)
     }
 }
 
@@ -354,6 +362,15 @@ impl AcceptOptions {
     pub fn extension(mut self, extension: impl Into<String>) -> Self {
         self.extensions.push(extension.into());
         self
+    }
+
+    /// Whether extensions were chosen.
+    #[cfg_attr(
+        not(feature = "deflate"),
+        allow(dead_code, reason = "only a deflate server chooses for the application")
+    )]
+    pub(crate) fn has_extensions(&self) -> bool {
+        !self.extensions.is_empty()
     }
 
     /// Adds a header to the 101 response, such as `Set-Cookie`.
