@@ -48,15 +48,11 @@ pub(super) enum Piece {
 /// The payload stage's state: the transform of the message in progress.
 #[derive(Debug, Default)]
 pub(super) struct PayloadStage {
-    /// permessage-deflate's decompressor, when it was negotiated.
+    /// permessage-deflate's decompressor, when it was negotiated (its
+    /// flags say whether the message in progress is compressed and whether
+    /// its output was lent out).
     #[cfg(feature = "deflate")]
     inflater: Option<alloc::boxed::Box<crate::extensions::deflate::codec::Inflater>>,
-    /// The message in progress is compressed.
-    #[cfg(feature = "deflate")]
-    compressed: bool,
-    /// The output was lent out: it is dropped at the next call.
-    #[cfg(feature = "deflate")]
-    lent: bool,
 }
 
 impl PayloadStage {
@@ -72,8 +68,8 @@ impl PayloadStage {
     #[inline(always)]
     pub(super) fn begin_call(&mut self) {
         #[cfg(feature = "deflate")]
-        if core::mem::take(&mut self.lent) {
-            if let Some(inflater) = &mut self.inflater {
+        if let Some(inflater) = &mut self.inflater {
+            if core::mem::take(&mut inflater.lent) {
                 inflater.clear_output();
             }
         }
@@ -84,8 +80,8 @@ impl PayloadStage {
     #[inline]
     pub(super) fn begin_message(&mut self, rsv: u8) {
         #[cfg(feature = "deflate")]
-        {
-            self.compressed = rsv & crate::frame::RSV1 != 0;
+        if let Some(inflater) = &mut self.inflater {
+            inflater.compressed = rsv & crate::frame::RSV1 != 0;
         }
         let _ = rsv;
     }
@@ -101,7 +97,7 @@ impl PayloadStage {
         {
             match opening_rsv {
                 Some(rsv) => rsv & crate::frame::RSV1 == 0,
-                None => !self.compressed,
+                None => !self.is_mid_message(),
             }
         }
         #[cfg(not(feature = "deflate"))]
@@ -123,11 +119,9 @@ impl PayloadStage {
         config: &Config,
     ) -> Result<Piece, Error> {
         #[cfg(feature = "deflate")]
-        if self.compressed {
-            let output = output_mode(config);
-            let inflater = self.inflater.as_mut().ok_or(crate::extensions::deflate::codec::INVALID_DATA)?;
-            let step = inflater.inflate(input, last, output)?;
-            return Ok(self.piece(step));
+        if let Some(inflater) = self.inflater.as_mut().filter(|i| i.compressed) {
+            let step = inflater.inflate(input, last, output_mode(config))?;
+            return Ok(piece(inflater, step));
         }
         let _ = (input, last, config);
         Ok(Piece::Input(range))
@@ -139,20 +133,10 @@ impl PayloadStage {
     pub(super) fn drain(&mut self, config: &Config) -> Option<Result<Piece, Error>> {
         #[cfg(feature = "deflate")]
         if let Some(inflater) = self.inflater.as_mut().filter(|i| i.has_pending()) {
-            return Some(inflater.drain(output_mode(config)).map(|step| self.piece(step)));
+            return Some(inflater.drain(output_mode(config)).map(|step| piece(inflater, step)));
         }
         let _ = config;
         None
-    }
-
-    #[cfg(feature = "deflate")]
-    fn piece(&mut self, step: crate::extensions::deflate::codec::Inflated) -> Piece {
-        if step.finished {
-            // The whole output is lent out with the message's event.
-            self.compressed = false;
-            self.lent = true;
-        }
-        Piece::Output { range: step.range, consumed: step.consumed, last: step.finished }
     }
 
     /// The stage's own output buffer, which [`Piece::Output`] ranges index.
@@ -168,8 +152,8 @@ impl PayloadStage {
     /// Whether a compressed message is being inflated.
     pub(super) fn is_mid_message(&self) -> bool {
         #[cfg(feature = "deflate")]
-        if self.compressed {
-            return true;
+        if let Some(inflater) = &self.inflater {
+            return inflater.compressed;
         }
         false
     }
@@ -201,4 +185,18 @@ fn output_mode(config: &Config) -> crate::extensions::deflate::codec::Output {
         Delivery::Messages => Output::Whole { limit: config.max_message_size },
         Delivery::Chunks => Output::Chunks { cap: CHUNK_OUTPUT },
     }
+}
+
+/// The piece an inflation step made.
+#[cfg(feature = "deflate")]
+fn piece(
+    inflater: &mut crate::extensions::deflate::codec::Inflater,
+    step: crate::extensions::deflate::codec::Inflated,
+) -> Piece {
+    if step.finished {
+        // The whole output is lent out with the message's event.
+        inflater.compressed = false;
+        inflater.lent = true;
+    }
+    Piece::Output { range: step.range, consumed: step.consumed, last: step.finished }
 }

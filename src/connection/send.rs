@@ -39,9 +39,6 @@ pub struct Sender {
     /// permessage-deflate's compressor, when it was negotiated.
     #[cfg(feature = "deflate")]
     deflate: Option<Box<crate::extensions::deflate::codec::Compressor>>,
-    /// The fragmented message that is open is compressed.
-    #[cfg(feature = "deflate")]
-    fragments_compressed: bool,
 }
 
 /// Unwritten automatic Pongs kept in a row before the newest replaces the
@@ -73,8 +70,6 @@ impl Sender {
             auto_pong_run: 0,
             #[cfg(feature = "deflate")]
             deflate: None,
-            #[cfg(feature = "deflate")]
-            fragments_compressed: false,
         }
     }
 
@@ -212,9 +207,9 @@ impl Sender {
         let mut bytes = [0u8; MAX_HEADER_LEN];
         let worst = data.len() as u64 + data.len() as u64 / 16 + 64;
         let room = FrameHeader { fin, rsv, opcode, mask, payload_len: worst }.encode(&mut bytes);
+        let Some(deflate) = self.deflate.as_mut() else { return Err(UsageError::Failed) };
         let start = self.out.len();
         self.out.resize(start + room, 0);
-        let Some(deflate) = self.deflate.as_mut() else { return Err(UsageError::Failed) };
         if deflate.compress(data, fin, &mut self.out).is_err() {
             // zlib refused its own state: nothing of the frame is queued.
             self.out.truncate(start);
@@ -254,8 +249,7 @@ impl Sender {
             // A streamed message's length is unknown: it is compressed
             // whenever the extension runs, each fragment sync-flushed so
             // that it inflates as it arrives.
-            self.fragments_compressed = self.deflate.is_some();
-            if self.fragments_compressed {
+            if self.deflate.is_some() {
                 self.push_compressed(opcode, false, fragment)?;
                 self.fragment_utf8 = utf8;
                 self.fragmented = Some(kind);
@@ -292,7 +286,7 @@ impl Sender {
             self.fragment_utf8 = utf8;
         }
         #[cfg(feature = "deflate")]
-        if self.fragments_compressed {
+        if self.deflate.is_some() {
             self.push_compressed(OpCode::Continuation, fin, fragment)?;
             if fin {
                 self.fragmented = None;

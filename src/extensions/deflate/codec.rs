@@ -65,6 +65,12 @@ pub(crate) struct Inflater {
     input_done: bool,
     /// [`Output::Chunks`]: the output filled up, so more may be pending.
     pending: bool,
+    /// The message in progress is compressed (RSV1 on its first frame);
+    /// kept for the payload stage.
+    pub(crate) compressed: bool,
+    /// The output was lent out with an event: it is dropped at the next
+    /// call; kept for the payload stage.
+    pub(crate) lent: bool,
 }
 
 impl core::fmt::Debug for Inflater {
@@ -88,6 +94,8 @@ impl Inflater {
             ended: false,
             input_done: false,
             pending: false,
+            compressed: false,
+            lent: false,
         }
     }
 
@@ -250,7 +258,7 @@ pub(crate) struct CompressorSettings {
     pub(crate) level: u8,
     pub(crate) mem_level: u8,
     pub(crate) reset_each: bool,
-    pub(crate) min_size: usize,
+    pub(crate) min_size: u32,
 }
 
 /// The send side: one zlib deflate stream.
@@ -278,7 +286,7 @@ impl Compressor {
     /// Whether a whole message of `len` bytes is compressed.
     #[inline]
     pub(crate) fn compresses(&self, len: usize) -> bool {
-        len >= self.settings.min_size
+        len >= self.settings.min_size as usize
     }
 
     fn stream(&mut self) -> &mut Deflate {

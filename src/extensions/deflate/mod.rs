@@ -78,7 +78,7 @@ pub struct DeflateConfig {
     /// Messages shorter than this are sent uncompressed (RSV1 clear).
     /// Default: 0 (everything is compressed). Fragmented messages, whose
     /// length is unknown when they begin, are always compressed.
-    pub min_size: usize,
+    pub min_size: u32,
 }
 
 impl DeflateConfig {
@@ -135,7 +135,7 @@ impl DeflateConfig {
     }
 
     /// Sets [`DeflateConfig::min_size`].
-    pub const fn min_size(mut self, min_size: usize) -> DeflateConfig {
+    pub const fn min_size(mut self, min_size: u32) -> DeflateConfig {
         self.min_size = min_size;
         self
     }
