@@ -292,7 +292,9 @@ impl ClientHandshake {
 /// across repeated headers and comma-separated lists; exactly one
 /// `Sec-WebSocket-Accept` equal to [`accept_key`]`(key)` (step 4); each
 /// extension in `Sec-WebSocket-Extensions` was offered (step 5); at most one
-/// subprotocol, and an offered one (step 6).
+/// subprotocol, and an offered one (step 6). With the `deflate` feature, a
+/// permessage-deflate response must also answer an offer (RFC 7692 §7.1,
+/// [`ResponseError::InvalidExtensionParams`]).
 pub fn validate_response<'a, I, P, E>(
     key: &str,
     offered_protocols: &[P],
@@ -367,5 +369,26 @@ where
             return Err(ResponseError::ExtensionNotOffered);
         }
     }
+    #[cfg(feature = "deflate")]
+    check_deflate_response(&extensions, offered_extensions)?;
     Ok(Negotiated { protocol, extensions })
+}
+
+/// RFC 7692 §7.1: a permessage-deflate response with an unknown, repeated
+/// or out-of-range parameter, one that does not answer any of the offers,
+/// or permessage-deflate accepted twice, fails the connection.
+#[cfg(feature = "deflate")]
+fn check_deflate_response<E: AsRef<str>>(extensions: &[String], offered: &[E]) -> Result<(), ResponseError> {
+    use crate::extensions::deflate::DeflateParams;
+    let mut accepted = 0;
+    for e in extensions {
+        let params = DeflateParams::parse_response(e).map_err(|_| ResponseError::InvalidExtensionParams)?;
+        if let Some(params) = params {
+            accepted += 1;
+            if accepted > 1 || !offered.iter().any(|o| params.answers_offer(o.as_ref())) {
+                return Err(ResponseError::InvalidExtensionParams);
+            }
+        }
+    }
+    Ok(())
 }

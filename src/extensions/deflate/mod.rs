@@ -28,11 +28,14 @@
 //!
 //! # Memory
 //!
-//! A compressor holds about `2^(window_bits + 2) + 2^(mem_level + 9)` bytes
-//! (zlib's formula), a decompressor about 40 KiB. Both are made on first
-//! use. Without context takeover they hold nothing between messages that
-//! must be kept, and [`Connection::release_memory`](crate::Connection::release_memory)
-//! frees them.
+//! zlib-rs's compressor holds about 165 KiB with the default 12-bit window
+//! and memory level 5, and 380 KiB with zlib's defaults (15 and 8); its
+//! decompressor holds about 47 KiB whatever the window (it always
+//! allocates the 32 KiB one). Both are made on first use. Without context
+//! takeover they hold nothing between messages that must be kept, and
+//! [`Connection::release_memory`](crate::Connection::release_memory) frees
+//! them; with it, they are the connection's memory for as long as it
+//! lives.
 
 pub(crate) mod codec;
 mod negotiation;
@@ -45,9 +48,11 @@ pub const EXTENSION_NAME: &str = "permessage-deflate";
 /// How a connection negotiates and runs permessage-deflate.
 ///
 /// The defaults follow python-websockets: 12-bit windows and memory level
-/// 5 in both directions, which keep a compressor near 40 KiB instead of
-/// the 256 KiB of zlib's defaults (15 and 8), at a small cost in ratio for
-/// the JSON-sized messages WebSocket applications mostly send.
+/// 5 in both directions. They cut a compressor from about 380 KiB (zlib's
+/// defaults, 15 and 8) to about 165 KiB, and ask the peer to use a small
+/// window too, at a small cost in ratio for the JSON-sized messages
+/// WebSocket applications mostly send (0.31 against 0.27 of the original
+/// size on 300-byte JSON messages, measured with zlib-rs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct DeflateConfig {
