@@ -1,14 +1,22 @@
 //! A blocking command-line client over `std::net`.
 //!
 //! ```text
-//! cargo run --example client -- ws://127.0.0.1:9001/path
+//! cargo run --example client -- [--binary] ws://127.0.0.1:9001/path
 //! ```
 //!
-//! Sends each line of standard input as a text message and prints each text
-//! message received on its own line. At the end of standard input it
-//! performs the close handshake (1000) and exits 0. A failed handshake or a
-//! protocol error prints a message and exits non-zero. `wss://` needs TLS,
-//! which this example does not do.
+//! Sends each line of standard input as a text message (with `--binary`, as
+//! a binary message) and prints each message received on its own line, a
+//! binary one as its raw bytes. At the end of standard input it performs the
+//! close handshake (1000) and exits 0. A failed handshake or a protocol
+//! error prints a message and exits non-zero. `wss://` needs TLS, which this
+//! example does not do.
+//!
+//! The client offers permessage-deflate (RFC 7692) with
+//! [`DeflateConfig`]'s defaults. On standard error it reports the
+//! extensions the server agreed to (`extensions: permessage-deflate; ...`,
+//! or `extensions: none`) and, at the end, the bytes that crossed the
+//! socket (`wire: sent N bytes, received M bytes`), which shows what
+//! compression saved.
 
 use std::io::{self, BufRead, Read as _, Write};
 use std::net::TcpStream;
@@ -16,6 +24,7 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use wsproto::extensions::deflate::DeflateConfig;
 use wsproto::handshake::{ClientOptions, WsUri};
 use wsproto::{ChaChaRng, CloseCode, Config, Connection, Event, Message, TransportAction};
 
@@ -24,11 +33,16 @@ use wsproto::{ChaChaRng, CloseCode, Config, Connection, Event, Message, Transpor
 const CLOSE_WAIT: Duration = Duration::from_secs(3);
 
 fn main() -> ExitCode {
-    let Some(url) = std::env::args().nth(1) else {
-        eprintln!("usage: client ws://host:port/path");
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let binary = args.first().is_some_and(|a| a == "--binary");
+    if binary {
+        args.remove(0);
+    }
+    let [url] = &args[..] else {
+        eprintln!("usage: client [--binary] ws://host:port/path");
         return ExitCode::from(2);
     };
-    match run(&url) {
+    match run(url, binary) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
@@ -37,7 +51,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(url: &str) -> Result<(), String> {
+fn run(url: &str, binary: bool) -> Result<(), String> {
     let uri = WsUri::parse(url).map_err(|e| format!("bad URL {url}: {e}"))?;
     if uri.is_secure() {
         return Err("wss:// needs TLS, which this example does not do".into());
@@ -45,14 +59,18 @@ fn run(url: &str) -> Result<(), String> {
     let mut stream = TcpStream::connect((uri.host(), uri.port())).map_err(|e| format!("connect: {e}"))?;
     stream.set_nodelay(true).ok();
     stream.set_read_timeout(Some(Duration::from_millis(20))).map_err(|e| e.to_string())?;
-    let mut conn = Connection::client(&uri, &ClientOptions::new(), Config::default(), ChaChaRng::from_os())
+    let config = Config::new().deflate(DeflateConfig::new());
+    let mut conn = Connection::client(&uri, &ClientOptions::new(), config, ChaChaRng::from_os())
         .map_err(|e| format!("handshake: {e}"))?;
 
     // Standard input is read on its own thread; lines arrive over a channel.
-    let (lines_tx, lines) = mpsc::channel::<Option<String>>();
+    let (lines_tx, lines) = mpsc::channel::<Option<Vec<u8>>>();
     std::thread::spawn(move || {
-        for line in io::stdin().lock().lines() {
-            let Ok(line) = line else { break };
+        for line in io::stdin().lock().split(b'\n') {
+            let Ok(mut line) = line else { break };
+            if !binary && line.last() == Some(&b'\r') {
+                line.pop();
+            }
             if lines_tx.send(Some(line)).is_err() {
                 return;
             }
@@ -60,6 +78,28 @@ fn run(url: &str) -> Result<(), String> {
         let _ = lines_tx.send(None);
     });
 
+    let mut wire = Wire::default();
+    let result = exchange(&mut stream, &mut conn, &lines, binary, &mut wire);
+    eprintln!("wire: sent {} bytes, received {} bytes", wire.sent, wire.received);
+    result
+}
+
+/// Bytes written to and read from the socket.
+#[derive(Default)]
+struct Wire {
+    sent: usize,
+    received: usize,
+}
+
+/// Sends the lines as they arrive and prints what the server sends, until
+/// the close handshake is done.
+fn exchange(
+    stream: &mut TcpStream,
+    conn: &mut Connection,
+    lines: &mpsc::Receiver<Option<Vec<u8>>>,
+    binary: bool,
+    wire: &mut Wire,
+) -> Result<(), String> {
     let mut out = io::stdout().lock();
     let mut buf = vec![0u8; 64 * 1024];
     let (mut open, mut stdin_done) = (false, false);
@@ -68,7 +108,11 @@ fn run(url: &str) -> Result<(), String> {
         // Queue what the user typed.
         while open && !stdin_done {
             match lines.try_recv() {
-                Ok(Some(line)) => conn.sender().send_text(&line).map_err(|e| e.to_string())?,
+                Ok(Some(line)) if binary => conn.sender().send_binary(&line).map_err(|e| e.to_string())?,
+                Ok(Some(line)) => {
+                    let text = String::from_utf8(line).map_err(|_| "a line is not UTF-8 (try --binary)")?;
+                    conn.sender().send_text(&text).map_err(|e| e.to_string())?;
+                }
                 Ok(None) | Err(mpsc::TryRecvError::Disconnected) => {
                     stdin_done = true;
                     conn.sender().send_close(CloseCode::NORMAL, "").ok();
@@ -76,7 +120,7 @@ fn run(url: &str) -> Result<(), String> {
                 Err(mpsc::TryRecvError::Empty) => break,
             }
         }
-        write_pending(&mut stream, &mut conn).map_err(|e| format!("write: {e}"))?;
+        wire.sent += conn.sender().write_to(stream).map_err(|e| format!("write: {e}"))?;
         match conn.transport_action() {
             TransportAction::Continue => {}
             TransportAction::Close => return Ok(()),
@@ -100,37 +144,43 @@ fn run(url: &str) -> Result<(), String> {
             Err(e) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => continue,
             Err(e) => return Err(format!("read: {e}")),
         };
+        wire.received += n;
         let mut start = 0;
         loop {
             let read = match conn.read(&mut buf[start..n]) {
                 Ok(read) => read,
                 Err(e) => {
-                    let _ = write_pending(&mut stream, &mut conn);
+                    let _ = conn.sender().write_to(stream);
                     return Err(format!("protocol error: {e}"));
                 }
             };
             start += read.consumed;
-            match read.event {
+            let printed = match read.event {
                 None => break,
-                Some(Event::HandshakeComplete(_)) => open = true,
+                Some(Event::HandshakeComplete(negotiated)) => {
+                    open = true;
+                    match &negotiated.extensions[..] {
+                        [] => eprintln!("extensions: none"),
+                        list => eprintln!("extensions: {}", list.join(", ")),
+                    }
+                    Ok(())
+                }
                 Some(Event::HttpResponse(response)) => {
                     return Err(format!(
                         "server answered {} {} instead of upgrading",
                         response.status, response.reason
                     ));
                 }
-                Some(Event::Message(Message::Text(text))) => writeln!(out, "{text}").map_err(|e| e.to_string())?,
+                Some(Event::Message(Message::Text(text))) => writeln!(out, "{text}"),
+                Some(Event::Message(Message::Binary(data))) => out.write_all(data).and_then(|()| out.write_all(b"\n")),
                 Some(Event::Close(close)) if close.code != CloseCode::NORMAL && close.code != CloseCode::NO_STATUS => {
                     eprintln!("server closed with {} {}", close.code, close.reason);
+                    Ok(())
                 }
-                Some(_) => {}
-            }
+                Some(_) => Ok(()),
+            };
+            printed.map_err(|e| format!("stdout: {e}"))?;
         }
         out.flush().ok();
     }
-}
-
-/// Writes what the connection has queued (a blocking socket takes it all).
-fn write_pending(stream: &mut TcpStream, conn: &mut Connection) -> io::Result<()> {
-    conn.sender().write_to(stream).map(drop)
 }

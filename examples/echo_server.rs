@@ -9,11 +9,16 @@
 //! to `ws://127.0.0.1:9001/` as well; every text and binary message comes
 //! back unchanged. One port serves both the page (a plain HTTP request) and
 //! the WebSocket (an upgrade request).
+//!
+//! The server accepts permessage-deflate (RFC 7692) with [`DeflateConfig`]'s
+//! defaults: a client that offers it (every browser does) gets messages
+//! compressed both ways, and the page shows the agreed `ws.extensions`.
 
 use std::io::{self, Read as _};
 use std::net::{TcpListener, TcpStream};
 use std::time::Duration;
 
+use wsproto::extensions::deflate::DeflateConfig;
 use wsproto::handshake::{AcceptOptions, ServerConfig};
 use wsproto::{Config, Connection, Event, TransportAction};
 
@@ -44,7 +49,9 @@ enum Answer {
 
 fn serve(mut stream: TcpStream) -> io::Result<()> {
     stream.set_nodelay(true)?;
-    let mut conn = Connection::server(Config::default(), ServerConfig::new());
+    // Deflate is negotiated from the client's offers at `accept`.
+    let config = Config::new().deflate(DeflateConfig::new());
+    let mut conn = Connection::server(config, ServerConfig::new());
     let mut buf = vec![0u8; 64 * 1024];
     let (mut start, mut end) = (0, 0);
     loop {
