@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# permessage-deflate (RFC 7692) with real peers, both roles:
+#   python-websockets 15 client -> examples/echo_server
+#   Node ws 8 client            -> examples/echo_server
+#   examples/client             -> python-websockets 15 echo server
+#   examples/client             -> Node ws 8 echo server (perMessageDeflate: true)
+# Each check sends text, binary and large compressible messages (the peer
+# clients also fragmented ones), requires every echo equal and of the same
+# type, requires the exact negotiated Sec-WebSocket-Extensions answer, and
+# requires the large messages to cross the socket compressed. The scripts
+# are in interop/. Python packages go into a venv and npm packages into a
+# temporary directory, both under ${TMPDIR:-/tmp}.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+target=${CARGO_TARGET_DIR:-target}
+
+say() { echo "peers: $*"; }
+die() {
+  echo "peers: FAILED: $*" >&2
+  exit 1
+}
+
+# Every peer here answers our offer, or accepts Chromium-style and
+# websockets offers, with both windows at 12 bits: websockets' and our
+# DeflateConfig's defaults, and ws's echo of the client's offer.
+expected='permessage-deflate; server_max_window_bits=12; client_max_window_bits=12'
+
+apt_install() {
+  say "installing Debian's $*"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null) ||
+    die "apt-get could not install $*"
+}
+command -v python3 >/dev/null || apt_install python3 python3-venv
+command -v node >/dev/null || apt_install nodejs
+command -v npm >/dev/null || apt_install npm
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/wsproto-peers.XXXXXX")
+pids=()
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+if ! python3 -m venv "$work/venv" >/dev/null 2>&1; then
+  apt_install python3-venv
+  python3 -m venv "$work/venv" || die "python3 -m venv failed"
+fi
+"$work/venv/bin/pip" install -q --disable-pip-version-check 'websockets==15.*' ||
+  die "pip could not install websockets==15.*"
+py="$work/venv/bin/python"
+mkdir "$work/npm"
+(cd "$work/npm" && npm install --silent --no-audit --no-fund --no-package-lock ws@8 >/dev/null) ||
+  die "npm could not install ws@8"
+export NODE_PATH="$work/npm/node_modules"
+say "python-websockets $("$py" -c 'import websockets; print(websockets.__version__)')," \
+  "Node $(node --version) with ws $(node -p 'require("ws/package.json").version')"
+
+cargo build --example echo_server --example client -q
+echo_server="$target/debug/examples/echo_server"
+client="$target/debug/examples/client"
+
+wait_port() {
+  local port=$1 what=$2
+  for _ in $(seq 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  die "$what did not listen on port $port"
+}
+"$echo_server" 127.0.0.1:9241 >"$work/echo_server.log" 2>&1 &
+pids+=($!)
+"$py" interop/py_echo_server.py 9242 >"$work/py_server.log" 2>&1 &
+pids+=($!)
+node interop/node_server.js 9243 >"$work/node_server.log" 2>&1 &
+pids+=($!)
+wait_port 9241 "examples/echo_server"
+wait_port 9242 "the python-websockets echo server ($(cat "$work/py_server.log"))"
+wait_port 9243 "the Node ws echo server ($(cat "$work/node_server.log"))"
+
+failed=()
+check() {
+  local name=$1
+  shift
+  say "$name"
+  if timeout 120 "$@"; then
+    say "$name: ok"
+  else
+    echo "peers: $name FAILED" >&2
+    failed+=("$name")
+  fi
+}
+check "python-websockets client -> echo_server" "$py" interop/py_client.py ws://127.0.0.1:9241/ "$expected"
+check "Node ws client -> echo_server" node interop/node_client.js ws://127.0.0.1:9241/ "$expected"
+check "examples/client -> python-websockets server" "$py" interop/run_client.py "$client" ws://127.0.0.1:9242/ "$expected"
+check "examples/client -> Node ws server" "$py" interop/run_client.py "$client" ws://127.0.0.1:9243/ "$expected"
+
+if [ ${#failed[@]} -gt 0 ]; then
+  for log in echo_server py_server node_server; do
+    echo "--- $log log:" >&2
+    tail -20 "$work/$log.log" >&2
+  done
+  die "${#failed[@]} of 4 peer checks failed: ${failed[*]}"
+fi
+say "4 of 4 peer checks passed: deflate negotiated as \"$expected\" and every echo equal, in both roles"
