@@ -20,9 +20,11 @@ die() {
   exit 1
 }
 
-# Every peer here answers our offer, or accepts Chromium-style and
-# websockets offers, with both windows at 12 bits: websockets' and our
-# DeflateConfig's defaults, and ws's echo of the client's offer.
+# The one answer every pairing must agree on (RFC 7692 §7.1.2): echo_server
+# (DeflateConfig's defaults) answers websockets' offer ("server_max_window_bits=12;
+# client_max_window_bits=12") and ws's ("client_max_window_bits") with both
+# windows at 12 bits; websockets' and ws's servers accept the client's offer
+# of both at 12 as it stands.
 expected='permessage-deflate; server_max_window_bits=12; client_max_window_bits=12'
 
 apt_install() {
