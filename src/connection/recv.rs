@@ -164,16 +164,17 @@ impl Receiver {
         rules: &HeaderRules,
     ) -> Result<(usize, Option<Out>), Error> {
         let mut pos = 0;
-        loop {
-            // Inflated output still pending from input already taken goes
-            // first (chunk delivery bounds each piece).
-            if let Some(piece) = self.payload.drain(config) {
-                let Piece::Output { range, last, .. } = piece? else { unreachable!("a drain yields output") };
-                let bytes = &self.payload.output()[range.clone()];
-                if let Some(out) = self.message.receive(bytes, Src::Payload, range, false, last, config)? {
-                    return Ok((pos, Some(out)));
-                }
+        // Inflated output still pending from input already taken goes first
+        // (chunk delivery bounds each piece). Output is pending only after
+        // a call that returned a chunk, so only at the start of a call.
+        if let Some(piece) = self.payload.drain(config) {
+            let Piece::Output { range, last, .. } = piece? else { unreachable!("a drain yields output") };
+            let bytes = &self.payload.output()[range.clone()];
+            if let Some(out) = self.message.receive(bytes, Src::Payload, range, false, last, config)? {
+                return Ok((pos, Some(out)));
             }
+        }
+        loop {
             let start = pos;
             let step = self.frames.next(input, &mut pos, rules)?;
             let header = self.frames.header();
