@@ -28,6 +28,7 @@
 
 pub mod alloc;
 pub mod cuts;
+pub mod deflate;
 pub mod events;
 pub mod fixtures;
 pub mod frames;
