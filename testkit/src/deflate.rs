@@ -98,25 +98,48 @@ impl RefDeflater {
     }
 }
 
+/// A compression bomb: one message's payload (tail removed) that inflates
+/// to `mib` MiB of zeros, made without compressing all of it. The first
+/// MiB is compressed, then a second, and the second's bytes are repeated:
+/// they refer only to the window behind them, which holds nothing but
+/// zeros from then on, so each copy inflates to one more MiB of zeros.
+pub fn bomb(mib: usize) -> Vec<u8> {
+    assert!(mib >= 2, "at least 2 MiB");
+    let zeros = vec![0u8; 1 << 20];
+    let mut z = RefDeflater::new(15, true);
+    let mut out = z.sync_flush(&zeros);
+    let steady = z.sync_flush(&zeros);
+    for _ in 1..mib {
+        out.extend_from_slice(&steady);
+    }
+    out.truncate(out.len() - TAIL.len());
+    out
+}
+
 /// A reference inflater: one raw DEFLATE stream.
 pub struct RefInflater {
     z: Inflate,
-    window_bits: u8,
+}
+
+impl Default for RefInflater {
+    fn default() -> RefInflater {
+        RefInflater::new()
+    }
 }
 
 impl std::fmt::Debug for RefInflater {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("RefInflater").field("window_bits", &self.window_bits).finish_non_exhaustive()
+        f.debug_struct("RefInflater").finish_non_exhaustive()
     }
 }
 
 impl RefInflater {
-    /// An inflater with a `window_bits` window (8..=15): a stream that
-    /// refers further back than that fails to inflate, so a small window
-    /// checks that the sender kept to it.
-    pub fn new(window_bits: u8) -> RefInflater {
-        assert!((8..=15).contains(&window_bits), "window bits {window_bits}");
-        RefInflater { z: Inflate::new(false, window_bits), window_bits }
+    /// An inflater with the 32 KiB window, which decodes every window
+    /// size. (zlib-rs always keeps a 32 KiB window, and checks distances
+    /// against what it holds, not against the window bits it was given: a
+    /// sender's window size cannot be checked by inflating.)
+    pub fn new() -> RefInflater {
+        RefInflater { z: Inflate::new(false, 15) }
     }
 
     /// Inflates one message's payload with [`TAIL`] appended (RFC 7692
@@ -222,12 +245,21 @@ mod tests {
         assert_eq!(z.message(b"Hello"), [0xf2, 0x00, 0x11, 0x00, 0x00]);
         // §7.2.3.6 / §7.2.1: an empty message is the single byte 00.
         assert_eq!(RefDeflater::new(15, false).message(b""), [0x00]);
-        let mut inf = RefInflater::new(15);
+        let mut inf = RefInflater::new();
         assert_eq!(inf.message(&[0xf2, 0x48, 0xcd, 0xc9, 0xc9, 0x07, 0x00]).unwrap(), b"Hello");
         assert_eq!(inf.message(&[0xf2, 0x00, 0x11, 0x00, 0x00]).unwrap(), b"Hello");
         // §7.2.3.3: a stored block.
         assert_eq!(inf.message(&[0x00, 0x05, 0x00, 0xfa, 0xff, 0x48, 0x65, 0x6c, 0x6c, 0x6f, 0x00]).unwrap(), b"Hello");
-        assert!(RefInflater::new(15).message(&[0xff, 0xff, 0xff]).is_err());
+        assert!(RefInflater::new().message(&[0xff, 0xff, 0xff]).is_err());
+    }
+
+    #[test]
+    fn a_bomb_inflates_to_what_it_says() {
+        let bomb = bomb(6);
+        assert!(bomb.len() < 40 << 10, "{}", bomb.len());
+        let out = RefInflater::new().message(&bomb).unwrap();
+        assert_eq!(out.len(), 6 << 20);
+        assert!(out.iter().all(|&b| b == 0));
     }
 
     #[test]
@@ -236,7 +268,7 @@ mod tests {
         for bits in 9..=15 {
             for takeover in [false, true] {
                 let mut z = RefDeflater::new(bits, takeover);
-                let mut inf = RefInflater::new(bits);
+                let mut inf = RefInflater::new();
                 for _ in 0..2 {
                     assert_eq!(inf.message(&z.message(&data)).unwrap(), data, "{bits} {takeover}");
                 }
