@@ -13,7 +13,7 @@ use wsproto::extensions::deflate::DeflateConfig;
 use wsproto::handshake::{AcceptOptions, ClientOptions, Negotiated, ServerConfig, WsUri};
 use wsproto::{ChaChaRng, CloseCode, Config, Connection, Delivery, Error, FrameError, Message, MessageKind, Role};
 use wsproto_testkit::cuts::{self, XorShift};
-use wsproto_testkit::deflate::{after_head, wire_messages, RefDeflater, RefInflater};
+use wsproto_testkit::deflate::{after_head, wire_messages, RefDeflater, RefInflater, WindowChecker};
 use wsproto_testkit::events::{Ev, Normalizer};
 use wsproto_testkit::frames::{first_byte, frame_to, parse_frames};
 use wsproto_testkit::pair::{Endpoint, Pair};
@@ -271,15 +271,17 @@ fn expected_wire(ops: &[Op], min_size: usize) -> Vec<(u8, Vec<u8>, usize, bool)>
 
 /// Checks what one end wrote (RFC 7692 §6, §7.2.1): RSV1 on the first
 /// frame of each compressed message only, never on a control frame; each
-/// compressed payload inflates with the reference, with a fresh inflater
-/// per message when the sender resets (no context takeover). (The sender's
-/// window size is not checked: the reference inflater always keeps 32 KiB.)
+/// compressed payload inflates with the reference zlib, and decodes with
+/// the kit's window checker with every back-reference within `window`
+/// (§7.1.2), with fresh state per message when the sender resets (no
+/// context takeover, §7.1.1).
 fn check_wire(wire: &[u8], ops: &[Op], min_size: usize, window: u8, reset: bool, who: &str) {
     let (messages, control) = wire_messages(after_head(wire));
     let expected = expected_wire(ops, min_size);
     assert_eq!(messages.len(), expected.len(), "{who}: data messages on the wire");
     assert!(control.iter().all(|f| f.rsv == 0), "{who}: RSV on a control frame: {control:?}");
     let mut inflater = RefInflater::new();
+    let mut checker = WindowChecker::new(window);
     for (i, (m, (opcode, data, frames, compressed))) in messages.iter().zip(&expected).enumerate() {
         assert_eq!(m.opcode, *opcode, "{who} message {i}");
         assert_eq!(m.rsv.len(), *frames, "{who} message {i}: frames");
@@ -293,11 +295,14 @@ fn check_wire(wire: &[u8], ops: &[Op], min_size: usize, window: u8, reset: bool,
         }
         if reset {
             inflater = RefInflater::new();
+            checker = WindowChecker::new(window);
         }
         let inflated = inflater
             .message(&m.payload())
             .unwrap_or_else(|e| panic!("{who} message {i} does not inflate ({window}-bit window): {e}"));
         assert!(inflated == *data, "{who} message {i}: inflates to other bytes ({} vs {})", inflated.len(), data.len());
+        let decoded = checker.message(&m.payload()).unwrap_or_else(|e| panic!("{who} message {i}: {e}"));
+        assert!(decoded == *data, "{who} message {i}: the window checker decodes other bytes");
         // §7.2.3.6: an empty message compressed alone is the byte 00.
         if data.is_empty() && *frames == 1 {
             assert_eq!(m.payload(), [0x00], "{who} message {i}: an empty message");

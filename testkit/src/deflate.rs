@@ -7,6 +7,9 @@
 //!   takeover, at any window size 9..=15;
 //! - [`RefInflater`] inflates a message's payload with the tail appended
 //!   (§7.2.2);
+//! - [`WindowChecker`], a small DEFLATE decoder of its own, checks that a
+//!   sender's back-references stay within its negotiated window
+//!   (§7.1.2), which zlib-rs's inflate cannot tell;
 //! - [`wire_messages`] groups the frames a connection wrote into
 //!   messages, keeping the RSV bits of every frame, so that a test can
 //!   check where RSV1 is set and inflate each payload itself.
@@ -174,6 +177,216 @@ impl RefInflater {
     }
 }
 
+/// A second, deliberately simple DEFLATE decoder (RFC 1951, in the manner
+/// of zlib's `puff.c`) that checks what zlib-rs cannot: that every
+/// back-reference stays within a sender's window. (zlib-rs keeps a 32 KiB
+/// window whatever window bits it is given, so it inflates a stream that
+/// refers further back than the sender promised.) It keeps the last 32 KiB
+/// of output from message to message, for context takeover.
+#[derive(Debug)]
+pub struct WindowChecker {
+    window: usize,
+    history: Vec<u8>,
+    /// The longest distance seen so far.
+    pub max_distance: usize,
+}
+
+struct Bits<'a> {
+    data: &'a [u8],
+    pos: usize,
+    bit: u32,
+    nbits: u32,
+}
+
+impl Bits<'_> {
+    fn need(&mut self, n: u32) -> Result<u32, String> {
+        while self.nbits < n {
+            let byte = *self.data.get(self.pos).ok_or("the payload ends inside a block")?;
+            self.pos += 1;
+            self.bit |= u32::from(byte) << self.nbits;
+            self.nbits += 8;
+        }
+        let v = self.bit & ((1u32 << n) - 1);
+        self.bit >>= n;
+        self.nbits -= n;
+        Ok(v)
+    }
+
+    fn align(&mut self) {
+        self.bit = 0;
+        self.nbits = 0;
+    }
+
+    fn at_end(&self) -> bool {
+        self.pos == self.data.len()
+    }
+}
+
+/// A canonical Huffman code: how many codes of each length, and the
+/// symbols in code order.
+struct Huffman {
+    count: [u16; 16],
+    symbol: Vec<u16>,
+}
+
+impl Huffman {
+    fn new(lengths: &[u8]) -> Huffman {
+        let mut count = [0u16; 16];
+        for &l in lengths {
+            count[usize::from(l)] += 1;
+        }
+        count[0] = 0;
+        let mut offs = [0u16; 16];
+        for len in 1..15 {
+            offs[len + 1] = offs[len] + count[len];
+        }
+        let mut symbol = vec![0u16; lengths.len()];
+        for (sym, &l) in lengths.iter().enumerate() {
+            if l != 0 {
+                symbol[usize::from(offs[usize::from(l)])] = sym as u16;
+                offs[usize::from(l)] += 1;
+            }
+        }
+        Huffman { count, symbol }
+    }
+
+    fn decode(&self, bits: &mut Bits<'_>) -> Result<u16, String> {
+        let (mut code, mut first, mut index) = (0i32, 0i32, 0i32);
+        for len in 1..16 {
+            code |= bits.need(1)? as i32;
+            let count = i32::from(self.count[len]);
+            if code - count < first {
+                return Ok(self.symbol[(index + (code - first)) as usize]);
+            }
+            index += count;
+            first += count;
+            first <<= 1;
+            code <<= 1;
+        }
+        Err("an invalid Huffman code".into())
+    }
+}
+
+const LEN_BASE: [u16; 29] =
+    [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+const LEN_EXTRA: [u8; 29] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+const DIST_BASE: [u16; 30] = [
+    1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145,
+    8193, 12289, 16385, 24577,
+];
+const DIST_EXTRA: [u8; 30] =
+    [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+
+impl WindowChecker {
+    /// A checker for a sender whose window is `window_bits` (8..=15).
+    pub fn new(window_bits: u8) -> WindowChecker {
+        assert!((8..=15).contains(&window_bits), "window bits {window_bits}");
+        WindowChecker { window: 1 << window_bits, history: Vec::new(), max_distance: 0 }
+    }
+
+    /// Decodes one message's payload with [`TAIL`] appended; `Err` if it
+    /// is not valid DEFLATE, ends a stream (BFINAL), or refers further
+    /// back than the window. Returns the inflated bytes.
+    pub fn message(&mut self, payload: &[u8]) -> Result<Vec<u8>, String> {
+        let input = [payload, &TAIL[..]].concat();
+        let mut bits = Bits { data: &input, pos: 0, bit: 0, nbits: 0 };
+        let start = self.history.len();
+        while !bits.at_end() {
+            if bits.need(1)? == 1 {
+                return Err("a final block (BFINAL) inside a message".into());
+            }
+            match bits.need(2)? {
+                0 => {
+                    bits.align();
+                    let len = bits.need(16)?;
+                    let nlen = bits.need(16)?;
+                    if len != !nlen & 0xffff {
+                        return Err("a stored block's NLEN is not the complement of LEN".into());
+                    }
+                    for _ in 0..len {
+                        let b = bits.need(8)? as u8;
+                        self.history.push(b);
+                    }
+                }
+                1 => {
+                    let mut lengths = [0u8; 288];
+                    lengths[..144].fill(8);
+                    lengths[144..256].fill(9);
+                    lengths[256..280].fill(7);
+                    lengths[280..].fill(8);
+                    self.codes(&mut bits, &Huffman::new(&lengths), &Huffman::new(&[5; 30]))?;
+                }
+                2 => {
+                    let nlen = bits.need(5)? as usize + 257;
+                    let ndist = bits.need(5)? as usize + 1;
+                    let ncode = bits.need(4)? as usize + 4;
+                    const ORDER: [usize; 19] = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+                    let mut cl = [0u8; 19];
+                    for &i in &ORDER[..ncode] {
+                        cl[i] = bits.need(3)? as u8;
+                    }
+                    let clcode = Huffman::new(&cl);
+                    let mut lengths = Vec::with_capacity(nlen + ndist);
+                    while lengths.len() < nlen + ndist {
+                        let sym = clcode.decode(&mut bits)?;
+                        let (value, repeat) = match sym {
+                            0..=15 => (sym as u8, 1),
+                            16 => (*lengths.last().ok_or("a repeat with no length before it")?, 3 + bits.need(2)?),
+                            17 => (0, 3 + bits.need(3)?),
+                            _ => (0, 11 + bits.need(7)?),
+                        };
+                        lengths.extend(std::iter::repeat_n(value, repeat as usize));
+                    }
+                    if lengths.len() != nlen + ndist {
+                        return Err("code lengths overrun".into());
+                    }
+                    let (lit, dist) = lengths.split_at(nlen);
+                    self.codes(&mut bits, &Huffman::new(lit), &Huffman::new(dist))?;
+                }
+                _ => return Err("a block of the reserved type 3".into()),
+            }
+        }
+        let out = self.history[start..].to_vec();
+        let keep = self.history.len().saturating_sub(32 << 10);
+        self.history.drain(..keep);
+        Ok(out)
+    }
+
+    fn codes(&mut self, bits: &mut Bits<'_>, lit: &Huffman, dist: &Huffman) -> Result<(), String> {
+        loop {
+            let sym = usize::from(lit.decode(bits)?);
+            if sym < 256 {
+                self.history.push(sym as u8);
+                continue;
+            }
+            if sym == 256 {
+                return Ok(());
+            }
+            let i = sym - 257;
+            if i >= 29 {
+                return Err(format!("length symbol {sym}"));
+            }
+            let len = usize::from(LEN_BASE[i]) + bits.need(u32::from(LEN_EXTRA[i]))? as usize;
+            let d = usize::from(dist.decode(bits)?);
+            if d >= 30 {
+                return Err(format!("distance symbol {d}"));
+            }
+            let distance = usize::from(DIST_BASE[d]) + bits.need(u32::from(DIST_EXTRA[d]))? as usize;
+            if distance > self.window {
+                return Err(format!("distance {distance} beyond the {}-byte window", self.window));
+            }
+            if distance > self.history.len() {
+                return Err(format!("distance {distance} before the start of the stream"));
+            }
+            self.max_distance = self.max_distance.max(distance);
+            for _ in 0..len {
+                let b = self.history[self.history.len() - distance];
+                self.history.push(b);
+            }
+        }
+    }
+}
+
 /// A data message read back from the wire.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WireMessage {
@@ -251,6 +464,38 @@ mod tests {
         // §7.2.3.3: a stored block.
         assert_eq!(inf.message(&[0x00, 0x05, 0x00, 0xfa, 0xff, 0x48, 0x65, 0x6c, 0x6c, 0x6f, 0x00]).unwrap(), b"Hello");
         assert!(RefInflater::new().message(&[0xff, 0xff, 0xff]).is_err());
+    }
+
+    #[test]
+    fn the_window_checker_decodes_what_zlib_makes_and_refuses_far_references() {
+        let mut rng = crate::cuts::XorShift::new(1);
+        let noise: Vec<u8> = (0..1000).map(|_| rng.next() as u8).collect();
+        let far = [&noise[..], &noise[..]].concat();
+        let payload = RefDeflater::new(15, false).message(&far);
+        let err = WindowChecker::new(9).message(&payload).unwrap_err();
+        assert!(err.contains("beyond the 512-byte window"), "{err}");
+        let mut ten = WindowChecker::new(10);
+        assert_eq!(ten.message(&payload).unwrap(), far);
+        assert_eq!(ten.max_distance, 1000);
+        // Every block type, with context takeover, against zlib's output.
+        let text = "permessage-deflate ".repeat(300).into_bytes();
+        for level in [0, 1, 6, 9] {
+            let mut z = RefDeflater { z: Deflate::new(level, false, 12), takeover: true };
+            let mut check = WindowChecker::new(12);
+            for m in [&text[..], b"", &noise[..], &text[..], b"Hello"] {
+                assert_eq!(check.message(&z.message(m)).unwrap(), m, "level {level}");
+            }
+        }
+        // The RFC 7692 examples, the shared window included.
+        let mut check = WindowChecker::new(15);
+        assert_eq!(check.message(&[0xf2, 0x48, 0xcd, 0xc9, 0xc9, 0x07, 0x00]).unwrap(), b"Hello");
+        assert_eq!(check.message(&[0xf2, 0x00, 0x11, 0x00, 0x00]).unwrap(), b"Hello");
+        assert_eq!(
+            check.message(&[0x00, 0x05, 0x00, 0xfa, 0xff, 0x48, 0x65, 0x6c, 0x6c, 0x6f, 0x00]).unwrap(),
+            b"Hello"
+        );
+        assert!(WindowChecker::new(15).message(&[0xf2, 0x00, 0x11, 0x00, 0x00]).is_err(), "no history");
+        assert!(WindowChecker::new(15).message(&[0xff, 0xff]).is_err());
     }
 
     #[test]
