@@ -599,13 +599,38 @@ fn inflated_text_that_is_not_utf8_fails_fast_in_both_modes() {
 }
 
 #[test]
+fn invalid_utf8_early_in_one_large_frame_fails_before_the_frame_is_all_there() {
+    // One compressed frame whose inflated text goes bad in its first
+    // bytes; only the first half of the frame is delivered. Fail-fast
+    // (RFC 6455 §8.1, issue 12 §3): the error must not wait for the rest.
+    let mut text = b"ok \xc0\xaf ".to_vec();
+    text.extend(random_bytes(60_000, 8).iter().map(|b| b'a' + b % 26));
+    let payload = RefDeflater::new(15, false).message(&text);
+    assert!(payload.len() > 20_000, "{}", payload.len());
+    for role in ROLES {
+        for delivery in MODES {
+            let frame = frame_to(role, 0xC1, &payload);
+            let (e, _, close) = fails(role, delivery, &frame[..frame.len() / 2]);
+            assert_eq!(e, Error::InvalidUtf8, "{role:?} {delivery:?}");
+            assert_eq!(close, Some(1007));
+        }
+    }
+}
+
+#[test]
 fn a_bomb_fails_with_1009_once_the_limit_is_reached() {
     // A few KiB that inflate to 64 MiB.
     let bomb = wsproto_testkit::deflate::bomb(64);
     assert!(bomb.len() < 128 << 10, "{}", bomb.len());
     for role in ROLES {
-        let (e, _, close) = fails(role, Delivery::Messages, &frame_to(role, 0xC2, &bomb));
+        let frame = frame_to(role, 0xC2, &bomb);
+        let (e, _, close) = fails(role, Delivery::Messages, &frame);
         assert_eq!(e, Error::MessageTooLarge { max: 1 << 20 }, "{role:?}");
+        assert_eq!(close, Some(1009));
+        // The limit is applied while inflating: the first 8 KiB of the
+        // frame (about 8 MiB inflated) are enough to fail.
+        let (e, _, close) = fails(role, Delivery::Messages, &frame[..8 << 10]);
+        assert_eq!(e, Error::MessageTooLarge { max: 1 << 20 }, "{role:?}, part of the frame");
         assert_eq!(close, Some(1009));
     }
 }
