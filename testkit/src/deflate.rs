@@ -456,7 +456,7 @@ mod tests {
         assert_eq!(z.message(b"Hello"), [0xf2, 0x48, 0xcd, 0xc9, 0xc9, 0x07, 0x00]);
         // §7.2.3.2: the same message again, with the shared window.
         assert_eq!(z.message(b"Hello"), [0xf2, 0x00, 0x11, 0x00, 0x00]);
-        // §7.2.3.6 / §7.2.1: an empty message is the single byte 00.
+        // §7.2.1: an empty message is the single byte 00.
         assert_eq!(RefDeflater::new(15, false).message(b""), [0x00]);
         let mut inf = RefInflater::new();
         assert_eq!(inf.message(&[0xf2, 0x48, 0xcd, 0xc9, 0xc9, 0x07, 0x00]).unwrap(), b"Hello");
