@@ -9,6 +9,9 @@
 //! - [`alloc`]: the counting global allocator and its measurements;
 //! - [`frames`]: byte-level frame builders and an independent parser of
 //!   what a connection writes;
+//! - [`deflate`]: a permessage-deflate reference (zlib-rs driven directly,
+//!   and a small decoder that checks a sender's window), and the wire read
+//!   back as messages with their RSV bits;
 //! - [`cuts`]: deterministic generators and the ways an input is cut into
 //!   pieces;
 //! - [`read`]: the one read loop over both input paths (`read` on the
@@ -28,6 +31,7 @@
 
 pub mod alloc;
 pub mod cuts;
+pub mod deflate;
 pub mod events;
 pub mod fixtures;
 pub mod frames;
