@@ -197,7 +197,6 @@ fn without_context_takeover_an_idle_connection_holds_no_zlib_stream() {
 }
 
 #[test]
-#[ignore = "bug: an idle connection keeps its boxed Inflater and Compressor (without their zlib streams) after release_memory"]
 fn without_context_takeover_an_idle_connection_holds_no_deflate_heap() {
     let ((client, server), (plain_client, plain_server)) = no_takeover_heaps();
     // Issue 12 §5: "With no context takeover, an idle connection after

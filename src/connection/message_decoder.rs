@@ -40,7 +40,7 @@ pub(super) enum Out {
 }
 
 /// The message stage's state.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct MessageDecoder {
     /// The data message that is open, if any.
     open: Option<MessageKind>,
@@ -52,18 +52,34 @@ pub(super) struct MessageDecoder {
     /// Message assembly, and scratch for control frames split across reads.
     assembly: Vec<u8>,
     /// Truncate `assembly` at the next call (its contents were lent out).
-    truncate_to: Option<usize>,
+    /// (`usize::MAX`: nothing to truncate; one word, not an `Option`'s two.)
+    truncate_to: usize,
     utf8: Utf8Validator,
     /// Text appended to `assembly` (this range) but not validated yet: it
     /// is validated in one pass before the call that appended it returns.
     text_unchecked: Option<(usize, usize)>,
 }
 
+impl Default for MessageDecoder {
+    fn default() -> Self {
+        MessageDecoder {
+            open: None,
+            single: false,
+            chunk_first: false,
+            assembly: Vec::new(),
+            truncate_to: usize::MAX,
+            utf8: Utf8Validator::new(),
+            text_unchecked: None,
+        }
+    }
+}
+
 impl MessageDecoder {
     /// Starts a read call: what the last call lent out is dropped.
     #[inline]
     pub(super) fn begin_call(&mut self) {
-        if let Some(len) = self.truncate_to.take() {
+        let len = core::mem::replace(&mut self.truncate_to, usize::MAX);
+        if len != usize::MAX {
             self.assembly.truncate(len);
         }
     }
@@ -136,18 +152,7 @@ impl MessageDecoder {
     ) -> Result<Option<Out>, Error> {
         let kind = self.open.unwrap_or(MessageKind::Binary);
         match config.delivery {
-            Delivery::Messages if src == Src::Payload => {
-                // RFC 6455 §8.1, fail-fast on the transformed bytes.
-                if kind == MessageKind::Text {
-                    self.utf8.feed(bytes).map_err(|_| Error::InvalidUtf8)?;
-                }
-                if !last {
-                    return Ok(None);
-                }
-                self.utf8.finish().map_err(|_| Error::InvalidUtf8)?;
-                self.open = None;
-                Ok(Some(Out::Message { kind, src, range: 0..range.end }))
-            }
+            Delivery::Messages if src == Src::Payload => self.receive_transformed(kind, bytes, range, last),
             Delivery::Messages => {
                 if self.single && whole {
                     // A whole message in one frame, all in one buffer:
@@ -167,7 +172,7 @@ impl MessageDecoder {
                 self.check_text()?;
                 self.utf8.finish().map_err(|_| Error::InvalidUtf8)?;
                 self.open = None;
-                self.truncate_to = Some(0);
+                self.truncate_to = 0;
                 Ok(Some(Out::Message { kind, src: Src::Assembly, range: 0..self.assembly.len() }))
             }
             Delivery::Chunks => {
@@ -185,6 +190,30 @@ impl MessageDecoder {
                 Ok(Some(Out::Chunk { kind, src, range, first, last }))
             }
         }
+    }
+
+    /// [`MessageDecoder::receive`] for a piece of a transformed message in
+    /// message delivery: the payload stage's buffer holds the message so far
+    /// (up to `range.end`), so nothing is copied here; text is validated
+    /// fail-fast on the new bytes (RFC 6455 §8.1). Out of line, to keep the
+    /// pass-through path small.
+    #[inline(never)]
+    fn receive_transformed(
+        &mut self,
+        kind: MessageKind,
+        bytes: &[u8],
+        range: Range<usize>,
+        last: bool,
+    ) -> Result<Option<Out>, Error> {
+        if kind == MessageKind::Text {
+            self.utf8.feed(bytes).map_err(|_| Error::InvalidUtf8)?;
+        }
+        if !last {
+            return Ok(None);
+        }
+        self.utf8.finish().map_err(|_| Error::InvalidUtf8)?;
+        self.open = None;
+        Ok(Some(Out::Message { kind, src: Src::Payload, range: 0..range.end }))
     }
 
     /// Validates the assembled text not checked yet. Text assembled during
@@ -229,7 +258,7 @@ impl MessageDecoder {
     /// The stashed control payload at `range` has been handled: it is
     /// dropped at the next call.
     pub(super) fn release_control(&mut self, range: &Range<usize>) {
-        self.truncate_to = Some(range.start);
+        self.truncate_to = range.start;
     }
 
     /// The assembly buffer, which [`Src::Assembly`] ranges index.

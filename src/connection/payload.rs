@@ -16,43 +16,57 @@
 //! A piece may then take only part of its input; the frame stage gives
 //! the rest back, to be presented again.
 
+#[cfg(feature = "deflate")]
 use core::ops::Range;
 
+#[cfg(feature = "deflate")]
 use crate::config::Config;
 #[cfg(feature = "deflate")]
 use crate::config::Delivery;
+#[cfg(feature = "deflate")]
 use crate::Error;
 
 /// The most inflated bytes one chunk carries in [`Delivery::Chunks`].
 #[cfg_attr(not(feature = "deflate"), allow(dead_code, reason = "used by the deflate transform"))]
 pub(super) const CHUNK_OUTPUT: usize = 32 << 10;
 
-/// Where the payload stage put the bytes of a piece.
+/// What the transform made of a piece: output in the stage's own buffer
+/// ([`PayloadStage::output`]). (A message that is not transformed passes
+/// through: its pieces stay where they lie in the input.)
+#[cfg(feature = "deflate")]
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Piece {
-    /// Where they lay in the input, unchanged.
-    Input(Range<usize>),
-    /// In the stage's own output buffer ([`PayloadStage::output`]).
-    #[cfg_attr(not(feature = "deflate"), allow(dead_code, reason = "produced by the deflate transform"))]
-    Output {
-        /// The new bytes. In whole-message delivery the buffer holds the
-        /// whole message so far, which ends here.
-        range: Range<usize>,
-        /// Input bytes taken; the frame stage gives back the rest.
-        consumed: usize,
-        /// The message is complete.
-        last: bool,
-    },
+pub(super) struct Piece {
+    /// The new bytes. In whole-message delivery the buffer holds the whole
+    /// message so far, which ends here.
+    pub(super) range: Range<usize>,
+    /// Input bytes taken; the frame stage gives back the rest.
+    pub(super) consumed: usize,
+    /// The message is complete.
+    pub(super) last: bool,
 }
 
 /// The payload stage's state: the transform of the message in progress.
 #[derive(Debug, Default)]
 pub(super) struct PayloadStage {
-    /// permessage-deflate's decompressor, when it was negotiated (its
-    /// flags say whether the message in progress is compressed and whether
-    /// its output was lent out).
+    /// permessage-deflate's decompressor, made on the first compressed
+    /// message once the extension was negotiated, and dropped between
+    /// messages by `release_memory` when the peer takes no context over.
     #[cfg(feature = "deflate")]
     inflater: Option<alloc::boxed::Box<crate::extensions::deflate::codec::Inflater>>,
+    /// permessage-deflate was negotiated.
+    #[cfg(feature = "deflate")]
+    inflate_on: bool,
+    /// The peer resets its compressor after each message.
+    #[cfg(feature = "deflate")]
+    inflate_reset_each: bool,
+    /// The message in progress is transformed (compressed): kept here, not
+    /// behind the box, so that the pass-through path tests one byte.
+    #[cfg(feature = "deflate")]
+    transforming: bool,
+    /// The transform's output was lent out with an event: it is dropped at
+    /// the next call.
+    #[cfg(feature = "deflate")]
+    lent: bool,
 }
 
 impl PayloadStage {
@@ -60,16 +74,16 @@ impl PayloadStage {
     /// takes no context over.
     #[cfg(feature = "deflate")]
     pub(super) fn enable_inflate(&mut self, reset_each: bool) {
-        let inflater = crate::extensions::deflate::codec::Inflater::new(reset_each);
-        self.inflater = Some(alloc::boxed::Box::new(inflater));
+        self.inflate_on = true;
+        self.inflate_reset_each = reset_each;
     }
 
     /// Starts a read call: what the last call lent out is dropped.
     #[inline(always)]
     pub(super) fn begin_call(&mut self) {
         #[cfg(feature = "deflate")]
-        if let Some(inflater) = &mut self.inflater {
-            if core::mem::take(&mut inflater.lent) {
+        if core::mem::take(&mut self.lent) {
+            if let Some(inflater) = &mut self.inflater {
                 inflater.clear_output();
             }
         }
@@ -80,66 +94,49 @@ impl PayloadStage {
     #[inline]
     pub(super) fn begin_message(&mut self, rsv: u8) {
         #[cfg(feature = "deflate")]
-        if let Some(inflater) = &mut self.inflater {
-            inflater.compressed = rsv & crate::frame::RSV1 != 0;
+        {
+            self.transforming = self.inflate_on && rsv & crate::frame::RSV1 != 0;
         }
         let _ = rsv;
     }
 
-    /// Whether a message that begins with these RSV bits (`Some`), or the
-    /// message in progress (`None`), reaches the message stage byte for
-    /// byte: then the message stage may check its limit against a frame's
-    /// declared length before the payload arrives, and the fast path may
-    /// deliver a frame where it lies.
+    /// Whether the message in progress is transformed. When it is not, its
+    /// bytes reach the message stage byte for byte: then the message stage
+    /// may check its limit against a frame's declared length before the
+    /// payload arrives, and the fast path may deliver a frame where it lies.
     #[inline(always)]
-    pub(super) fn passes_through(&self, opening_rsv: Option<u8>) -> bool {
+    pub(super) fn transforming(&self) -> bool {
         #[cfg(feature = "deflate")]
-        {
-            match opening_rsv {
-                Some(rsv) => rsv & crate::frame::RSV1 == 0,
-                None => !self.is_mid_message(),
-            }
-        }
+        return self.transforming;
         #[cfg(not(feature = "deflate"))]
-        {
-            let _ = opening_rsv;
-            true
-        }
+        false
     }
 
-    /// Turns the next unmasked piece of the message's payload, `input`,
-    /// which lies at `range` in the input, into what the message stage
-    /// receives. `last`: the piece ends the message's payload.
-    #[inline(always)]
-    pub(super) fn transform(
-        &mut self,
-        input: &[u8],
-        range: Range<usize>,
-        last: bool,
-        config: &Config,
-    ) -> Result<Piece, Error> {
-        #[cfg(feature = "deflate")]
-        if let Some(inflater) = self.inflater.as_mut().filter(|i| i.compressed) {
-            let step = inflater.inflate(input, last, output_mode(config))?;
-            return Ok(piece(inflater, step));
-        }
-        let _ = (input, last, config);
-        Ok(Piece::Input(range))
+    /// Turns the next unmasked piece of a transformed message's payload,
+    /// `input`, into what the message stage receives. `last`: the piece
+    /// ends the message's payload.
+    #[cfg(feature = "deflate")]
+    #[inline(never)]
+    pub(super) fn transform(&mut self, input: &[u8], last: bool, config: &Config) -> Result<Piece, Error> {
+        let reset_each = self.inflate_reset_each;
+        let inflater = self.inflater.get_or_insert_with(|| {
+            alloc::boxed::Box::new(crate::extensions::deflate::codec::Inflater::new(reset_each))
+        });
+        let step = inflater.inflate(input, last, output_mode(config))?;
+        Ok(self.piece(step))
     }
 
     /// Inflated output pending from input already taken
     /// (chunk delivery), to be delivered before more input is read.
+    #[cfg(feature = "deflate")]
     #[inline(always)]
     pub(super) fn drain(&mut self, config: &Config) -> Option<Result<Piece, Error>> {
-        #[cfg(feature = "deflate")]
-        if let Some(inflater) = self.inflater.as_mut().filter(|i| i.has_pending()) {
-            return Some(inflater.drain(output_mode(config)).map(|step| piece(inflater, step)));
-        }
-        let _ = config;
-        None
+        let inflater = self.inflater.as_mut().filter(|i| i.has_pending())?;
+        let drained = inflater.drain(output_mode(config));
+        Some(drained.map(|step| self.piece(step)))
     }
 
-    /// The stage's own output buffer, which [`Piece::Output`] ranges index.
+    /// The stage's own output buffer, which [`Piece`] ranges index.
     #[inline(always)]
     pub(super) fn output(&self) -> &[u8] {
         #[cfg(feature = "deflate")]
@@ -149,20 +146,25 @@ impl PayloadStage {
         &[]
     }
 
-    /// Whether a compressed message is being inflated.
-    pub(super) fn is_mid_message(&self) -> bool {
-        #[cfg(feature = "deflate")]
-        if let Some(inflater) = &self.inflater {
-            return inflater.compressed;
+    /// The piece an inflation step made.
+    #[cfg(feature = "deflate")]
+    fn piece(&mut self, step: crate::extensions::deflate::codec::Inflated) -> Piece {
+        if step.finished {
+            // The whole output is lent out with the message's event.
+            self.transforming = false;
+            self.lent = true;
         }
-        false
+        Piece { range: step.range, consumed: step.consumed, last: step.finished }
     }
 
     /// Frees what may be freed between messages.
     pub(super) fn release_memory(&mut self) {
         self.begin_call();
         #[cfg(feature = "deflate")]
-        if let Some(inflater) = &mut self.inflater {
+        if self.inflate_reset_each && !self.transforming {
+            // Nothing carries over to the next message.
+            self.inflater = None;
+        } else if let Some(inflater) = &mut self.inflater {
             inflater.release_memory();
         }
     }
@@ -185,18 +187,4 @@ fn output_mode(config: &Config) -> crate::extensions::deflate::codec::Output {
         Delivery::Messages => Output::Whole { limit: config.max_message_size },
         Delivery::Chunks => Output::Chunks { cap: CHUNK_OUTPUT },
     }
-}
-
-/// The piece an inflation step made.
-#[cfg(feature = "deflate")]
-fn piece(
-    inflater: &mut crate::extensions::deflate::codec::Inflater,
-    step: crate::extensions::deflate::codec::Inflated,
-) -> Piece {
-    if step.finished {
-        // The whole output is lent out with the message's event.
-        inflater.compressed = false;
-        inflater.lent = true;
-    }
-    Piece::Output { range: step.range, consumed: step.consumed, last: step.finished }
 }

@@ -17,7 +17,9 @@ use super::event::{Chunk, CloseFrame, Event, Message, MessageKind};
 use super::fail;
 use super::frame_decoder::{FrameDecoder, FrameStep, NotWhole};
 use super::message_decoder::{MessageDecoder, Out, Src};
-use super::payload::{PayloadStage, Piece};
+use super::payload::PayloadStage;
+#[cfg(feature = "deflate")]
+use super::payload::Piece;
 use super::send::Sender;
 use super::state::RecvState;
 use crate::config::{Config, Delivery};
@@ -113,7 +115,7 @@ impl Receiver {
 
     /// Whether a frame or message is partly received.
     pub(super) fn is_mid_message(&self) -> bool {
-        self.message.is_mid_message() || self.frames.is_mid_frame() || self.held > 0 || self.payload.is_mid_message()
+        self.message.is_mid_message() || self.frames.is_mid_frame() || self.held > 0 || self.payload.transforming()
     }
 
     /// Frees the buffers no message in progress needs.
@@ -167,8 +169,9 @@ impl Receiver {
         // Inflated output still pending from input already taken goes first
         // (chunk delivery bounds each piece). Output is pending only after
         // a call that returned a chunk, so only at the start of a call.
+        #[cfg(feature = "deflate")]
         if let Some(piece) = self.payload.drain(config) {
-            let Piece::Output { range, last, .. } = piece? else { unreachable!("a drain yields output") };
+            let Piece { range, last, .. } = piece?;
             let bytes = &self.payload.output()[range.clone()];
             if let Some(out) = self.message.receive(bytes, Src::Payload, range, false, last, config)? {
                 return Ok((pos, Some(out)));
@@ -189,8 +192,12 @@ impl Receiver {
                 }
                 FrameStep::Header if header.opcode.is_control() => {}
                 FrameStep::Header => {
-                    let opening = (header.opcode != OpCode::Continuation).then_some(header.rsv);
-                    let declared = self.payload.passes_through(opening).then_some(header.payload_len);
+                    // Bytes that pass through are limited by the declared
+                    // length now; transformed ones as they are produced. (A
+                    // new message's RSV1 says it will be transformed; a
+                    // continuation carries no RSV bit.)
+                    let passes = header.rsv == 0 && !self.payload.transforming();
+                    let declared = passes.then_some(header.payload_len);
                     if self.message.begin_frame(header.opcode, header.fin, declared, config)? {
                         self.payload.begin_message(header.rsv);
                     }
@@ -213,23 +220,29 @@ impl Receiver {
                     let out = control(opcode, Src::Assembly, range, self.message.assembly(), recv, tx, config)?;
                     return Ok((pos, Some(out)));
                 }
-                FrameStep::Payload { first, done } => {
-                    let ends_message = done && header.fin;
-                    let piece = self.payload.transform(&input[start..pos], start..pos, ends_message, config)?;
-                    let (src, range, last, bytes) = match piece {
-                        Piece::Input(range) => (Src::Input, range.clone(), ends_message, &input[range]),
-                        Piece::Output { range, consumed, last } => {
-                            // Bounded output took only part of the piece: the
-                            // rest is given back, to be presented again.
-                            let unused = pos - start - consumed;
-                            self.frames.give_back(input, &mut pos, unused);
-                            (Src::Payload, range.clone(), last, &self.payload.output()[range])
-                        }
-                    };
-                    if let Some(out) = self.message.receive(bytes, src, range, first && done, last, config)? {
+                FrameStep::Payload { first, done } if !self.payload.transforming() => {
+                    let (last, bytes) = (done && header.fin, &input[start..pos]);
+                    if let Some(out) =
+                        self.message.receive(bytes, Src::Input, start..pos, first && done, last, config)?
+                    {
                         return Ok((pos, Some(out)));
                     }
                 }
+                #[cfg(feature = "deflate")]
+                FrameStep::Payload { done, .. } => {
+                    let piece = self.payload.transform(&input[start..pos], done && header.fin, config)?;
+                    let Piece { range, consumed, last } = piece;
+                    // Bounded output took only part of the piece: the rest is
+                    // given back, to be presented again.
+                    let unused = pos - start - consumed;
+                    self.frames.give_back(input, &mut pos, unused);
+                    let bytes = &self.payload.output()[range.clone()];
+                    if let Some(out) = self.message.receive(bytes, Src::Payload, range, false, last, config)? {
+                        return Ok((pos, Some(out)));
+                    }
+                }
+                #[cfg(not(feature = "deflate"))]
+                FrameStep::Payload { .. } => unreachable!("no transform runs without an extension"),
             }
         }
     }

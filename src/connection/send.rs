@@ -36,9 +36,13 @@ pub struct Sender {
     unsent_auto_pong: Option<usize>,
     /// How many automatic Pongs stand, unwritten, at the end of the queue.
     auto_pong_run: u8,
-    /// permessage-deflate's compressor, when it was negotiated.
+    /// permessage-deflate's settings, when it was negotiated.
     #[cfg(feature = "deflate")]
-    deflate: Option<Box<crate::extensions::deflate::codec::Compressor>>,
+    deflate: Option<crate::extensions::deflate::codec::CompressorSettings>,
+    /// Its compressor, made on the first compressed message and dropped
+    /// between messages by `release_memory` when no context is taken over.
+    #[cfg(feature = "deflate")]
+    compressor: Option<Box<crate::extensions::deflate::codec::Compressor>>,
 }
 
 /// Unwritten automatic Pongs kept in a row before the newest replaces the
@@ -70,6 +74,8 @@ impl Sender {
             auto_pong_run: 0,
             #[cfg(feature = "deflate")]
             deflate: None,
+            #[cfg(feature = "deflate")]
+            compressor: None,
         }
     }
 
@@ -77,7 +83,7 @@ impl Sender {
     /// from now on.
     #[cfg(feature = "deflate")]
     pub(super) fn enable_deflate(&mut self, settings: crate::extensions::deflate::codec::CompressorSettings) {
-        self.deflate = Some(Box::new(crate::extensions::deflate::codec::Compressor::new(settings)));
+        self.deflate = Some(settings);
     }
 
     /// The bytes waiting to be written to the transport.
@@ -186,7 +192,7 @@ impl Sender {
             return Err(UsageError::FragmentOutOfOrder);
         }
         #[cfg(feature = "deflate")]
-        if self.deflate.as_ref().is_some_and(|d| d.compresses(data.len())) {
+        if self.deflate.is_some_and(|d| data.len() >= d.min_size as usize) {
             return self.push_compressed(opcode, true, data);
         }
         self.push_frame(opcode, true, 0, data);
@@ -207,10 +213,13 @@ impl Sender {
         let mut bytes = [0u8; MAX_HEADER_LEN];
         let worst = data.len() as u64 + data.len() as u64 / 16 + 64;
         let room = FrameHeader { fin, rsv, opcode, mask, payload_len: worst }.encode(&mut bytes);
-        let Some(deflate) = self.deflate.as_mut() else { return Err(UsageError::Failed) };
+        let Some(settings) = self.deflate else { return Err(UsageError::Failed) };
+        let compressor = self
+            .compressor
+            .get_or_insert_with(|| Box::new(crate::extensions::deflate::codec::Compressor::new(settings)));
         let start = self.out.len();
         self.out.resize(start + room, 0);
-        if deflate.compress(data, fin, &mut self.out).is_err() {
+        if compressor.compress(data, fin, &mut self.out).is_err() {
             // zlib refused its own state: nothing of the frame is queued.
             self.out.truncate(start);
             return Err(UsageError::Failed);
@@ -487,8 +496,9 @@ impl Sender {
             self.written = 0;
         }
         #[cfg(feature = "deflate")]
-        if let Some(deflate) = &mut self.deflate {
-            deflate.release_memory();
+        if self.deflate.is_some_and(|d| d.reset_each) && !self.compressor.as_ref().is_some_and(|c| c.is_mid_message()) {
+            // Nothing carries over to the next message.
+            self.compressor = None;
         }
     }
 

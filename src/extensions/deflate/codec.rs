@@ -65,12 +65,6 @@ pub(crate) struct Inflater {
     input_done: bool,
     /// [`Output::Chunks`]: the output filled up, so more may be pending.
     pending: bool,
-    /// The message in progress is compressed (RSV1 on its first frame);
-    /// kept for the payload stage.
-    pub(crate) compressed: bool,
-    /// The output was lent out with an event: it is dropped at the next
-    /// call; kept for the payload stage.
-    pub(crate) lent: bool,
 }
 
 impl core::fmt::Debug for Inflater {
@@ -94,8 +88,6 @@ impl Inflater {
             ended: false,
             input_done: false,
             pending: false,
-            compressed: false,
-            lent: false,
         }
     }
 
@@ -126,10 +118,6 @@ impl Inflater {
         if let Output::Chunks { .. } = output {
             self.filled = 0;
         }
-        if self.ended && !input.is_empty() {
-            // Data after the final block.
-            return Err(INVALID_DATA);
-        }
         let start = self.filled;
         let consumed = self.run(input, last, output)?;
         if last && consumed == input.len() {
@@ -154,6 +142,14 @@ impl Inflater {
         let mut consumed = 0;
         self.pending = false;
         loop {
+            if self.ended && consumed < input.len() {
+                // RFC 7692 §7.2.3.4: after a block with BFINAL set, the
+                // payload may go on (its example ends with `00`, which the
+                // appended tail makes an empty stored block); what follows
+                // is inflated as a new DEFLATE stream, so garbage still fails.
+                stream.reset(false);
+                self.ended = false;
+            }
             let src: &[u8] = if consumed < input.len() {
                 &input[consumed..]
             } else if last && !self.ended && self.tail_fed < TAIL.len() {
@@ -193,17 +189,15 @@ impl Inflater {
             }
             match status {
                 Err(_) => return Err(INVALID_DATA),
-                Ok(Status::StreamEnd) => {
-                    self.ended = true;
-                    if consumed < input.len() {
-                        return Err(INVALID_DATA);
-                    }
-                }
+                Ok(Status::StreamEnd) => self.ended = true,
                 Ok(Status::Ok | Status::BufError) => {}
             }
             if used == 0 && wrote == 0 {
-                if src.is_empty() || self.ended {
+                if src.is_empty() || (self.ended && consumed == input.len()) {
                     return Ok(consumed);
+                }
+                if self.ended {
+                    continue;
                 }
                 if self.filled < self.buf.len() {
                     // Input and room, and no progress: zlib is stuck.
@@ -227,20 +221,11 @@ impl Inflater {
         self.pending = false;
     }
 
-    /// Whether a message is being inflated.
-    fn is_mid_message(&self) -> bool {
-        self.tail_fed > 0 || self.input_done || self.pending || self.stream.as_ref().is_some_and(|s| s.total_in() > 0)
-    }
-
-    /// Frees what may be freed between messages: the output buffer (when
-    /// nothing is lent out of it) and, when no context is taken over, the
-    /// zlib stream.
+    /// Frees the output buffer between messages (the stream holds the
+    /// context taken over).
     pub(crate) fn release_memory(&mut self) {
-        if self.filled == 0 {
+        if self.filled == 0 && !self.pending {
             self.buf = Vec::new();
-        }
-        if self.reset_each && !self.is_mid_message() {
-            self.stream = None;
         }
     }
 
@@ -254,11 +239,11 @@ impl Inflater {
 /// The zlib parameters of our compressor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct CompressorSettings {
+    pub(crate) min_size: u32,
     pub(crate) window_bits: u8,
     pub(crate) level: u8,
     pub(crate) mem_level: u8,
     pub(crate) reset_each: bool,
-    pub(crate) min_size: u32,
 }
 
 /// The send side: one zlib deflate stream.
@@ -281,12 +266,6 @@ impl core::fmt::Debug for Compressor {
 impl Compressor {
     pub(crate) fn new(settings: CompressorSettings) -> Compressor {
         Compressor { stream: None, settings, mid_message: false }
-    }
-
-    /// Whether a whole message of `len` bytes is compressed.
-    #[inline]
-    pub(crate) fn compresses(&self, len: usize) -> bool {
-        len >= self.settings.min_size as usize
     }
 
     fn stream(&mut self) -> &mut Deflate {
@@ -352,12 +331,9 @@ impl Compressor {
         Ok(())
     }
 
-    /// Frees the zlib stream between messages when no context is taken
-    /// over.
-    pub(crate) fn release_memory(&mut self) {
-        if self.settings.reset_each && !self.mid_message {
-            self.stream = None;
-        }
+    /// A fragmented compressed message is open.
+    pub(crate) fn is_mid_message(&self) -> bool {
+        self.mid_message
     }
 }
 
@@ -465,10 +441,20 @@ mod tests {
         let mut inflater = Inflater::new(false);
         // BTYPE 11 is reserved.
         assert_eq!(inflater.inflate(&[0xff, 0xff, 0xff], true, Output::Whole { limit: 100 }), Err(INVALID_DATA));
-        // Data after a final block.
+        // Garbage after a final block.
         let mut inflater = Inflater::new(false);
         let step = inflater.inflate(&[0x03, 0x00], false, Output::Whole { limit: 100 }).unwrap();
         assert!(!step.finished);
-        assert_eq!(inflater.inflate(&[0x00], true, Output::Whole { limit: 100 }), Err(INVALID_DATA));
+        assert_eq!(inflater.inflate(&[0xff], true, Output::Whole { limit: 100 }), Err(INVALID_DATA));
+        // RFC 7692 §7.2.3.4: a final block, then `00`.
+        let mut inflater = Inflater::new(false);
+        let got =
+            inflater.inflate(&[0xf3, 0x48, 0xcd, 0xc9, 0xc9, 0x07, 0x00, 0x00], true, Output::Whole { limit: 100 });
+        assert_eq!(inflater.output(), b"Hello", "{got:?}");
+        // And the next message inflates as well.
+        inflater.clear_output();
+        let next = inflater.inflate(&[0xf2, 0x48, 0xcd, 0xc9, 0xc9, 0x07, 0x00], true, Output::Whole { limit: 100 });
+        assert!(next.unwrap().finished);
+        assert_eq!(inflater.output(), b"Hello");
     }
 }
