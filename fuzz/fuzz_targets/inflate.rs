@@ -76,7 +76,11 @@ enum Body {
     Text(String),
     /// A long run of one byte: a bomb, `len * (scale % 8 + 1)` bytes (up to
     /// 512 KiB, over every small limit).
-    Run { byte: u8, len: u16, scale: u8 },
+    Run {
+        byte: u8,
+        len: u16,
+        scale: u8,
+    },
 }
 
 #[derive(Arbitrary, Debug)]
@@ -158,7 +162,9 @@ fn allowed(e: &Error, config: &Config) -> bool {
         Error::Frame(FrameError::ReservedBits(_)) => e.close_code() == CloseCode::PROTOCOL_ERROR,
         Error::InvalidUtf8 => e.close_code() == CloseCode::INVALID_PAYLOAD,
         Error::Extension { code, .. } => *code == CloseCode::INVALID_PAYLOAD && e.close_code() == *code,
-        Error::MessageTooLarge { max } => *max == config.max_message_size && e.close_code() == CloseCode::MESSAGE_TOO_BIG,
+        Error::MessageTooLarge { max } => {
+            *max == config.max_message_size && e.close_code() == CloseCode::MESSAGE_TOO_BIG
+        }
         _ => false,
     }
 }
@@ -255,7 +261,8 @@ fuzz_target!(|input: Input| {
         pieces.push(rest);
         let count = pieces.len();
         let misuse = m.rsv1_continuation.filter(|_| count > 1).map(|i| 1 + usize::from(i) % (count - 1));
-        let ping = m.ping.as_ref().map(|(at, data, rsv1)| (usize::from(*at) % count, &data[..data.len().min(125)], *rsv1));
+        let ping =
+            m.ping.as_ref().map(|(at, data, rsv1)| (usize::from(*at) % count, &data[..data.len().min(125)], *rsv1));
         for (i, piece) in pieces.iter().enumerate() {
             if let Some((at, data, ping_rsv1)) = ping {
                 if at == i {
