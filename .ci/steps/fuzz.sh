@@ -3,7 +3,10 @@
 # regression (fuzz/regressions/<target>/*, each file run once), then runs
 # each target for a bounded time (FUZZ_SECONDS, default 60) on a scratch
 # copy of its committed seeds and regressions, two targets at a time (one
-# per core). Prints one summary line per target; any crash, leak, timeout
+# per core). The targets are the ones `cargo fuzz list` finds (the [[bin]]s
+# of fuzz/Cargo.toml), `inflate` included: eight, so with two jobs the
+# timed runs take four rounds of FUZZ_SECONDS, as the seven before it did.
+# Prints one summary line per target; any crash, leak, timeout
 # or out-of-memory fails the step after every target has been reported.
 #
 # A failure prints the target, the panic message (or the sanitizer's

@@ -17,6 +17,17 @@
 //! - `state()` is what the model says; at the end, after all bytes are
 //!   delivered, every expected event was seen, each side's received close
 //!   code is what the other sent, and `transport_action()` follows.
+//!
+//! A byte of the input turns permessage-deflate (RFC 7692) on for both
+//! sides: off, the defaults, no context takeover either way, or both
+//! windows at 8 to 15 bits. Then every data message goes out compressed
+//! (`min_size` 0): RSV1 on its first frame only (§6.1), never on a
+//! continuation or control frame, and each frame's payload, inflated by an
+//! independent reference (`flate2` on `miniz_oxide`) with `00 00 ff ff`
+//! after the last one (§7.2.2), is exactly the fragment that was sent;
+//! with no context takeover for a sender its frames inflate from a fresh
+//! state (§7.1.1). The receivers' references take the inflated payloads,
+//! and `max_message_size` applies to the inflated size.
 #![no_main]
 
 use std::collections::VecDeque;
@@ -25,7 +36,9 @@ use wsproto::handshake::Negotiated;
 use wsproto::FrameError;
 
 use arbitrary::Arbitrary;
+use flate2::{Decompress, FlushDecompress, Status};
 use libfuzzer_sys::fuzz_target;
+use wsproto::extensions::deflate::DeflateConfig;
 use wsproto::handshake::{AcceptOptions, ClientOptions, WsUri};
 use wsproto::{
     ChaChaRng, CloseCode, Config, Connection, Delivery, Error, MessageKind, Role, State, TransportAction, UsageError,
@@ -59,6 +72,13 @@ impl SideConfig {
         }
         config
     }
+
+    /// [`SideConfig::config`] with permessage-deflate set to `deflate`.
+    fn config_with(self, deflate: Option<DeflateConfig>) -> Config {
+        let mut config = self.config();
+        config.deflate = deflate;
+        config
+    }
 }
 
 #[derive(Arbitrary, Debug)]
@@ -81,7 +101,137 @@ struct Input {
     handshake: bool,
     client: SideConfig,
     server: SideConfig,
+    /// permessage-deflate for both sides (see [`deflate_choice`]).
+    deflate: u8,
     ops: Vec<Op>,
+}
+
+/// What the deflate byte picks: off (0 to 5), the defaults (6), no context
+/// takeover for both (7), or both windows at `b % 16` bits (8 to 15).
+fn deflate_choice(b: u8) -> Option<DeflateConfig> {
+    match b % 16 {
+        0..=5 => None,
+        6 => Some(DeflateConfig::new()),
+        7 => Some(DeflateConfig::new().server_no_context_takeover(true).client_no_context_takeover(true)),
+        w => Some(DeflateConfig::new().server_max_window_bits(w).client_max_window_bits(w)),
+    }
+}
+
+/// Reads what one of our connections writes: the test kit's strict
+/// `WireParser`, or with permessage-deflate on, the same checks with RSV1
+/// allowed on data frames (where it goes is checked on each frame).
+enum WireIn {
+    Plain(WireParser),
+    Deflate(DeflateWire),
+}
+
+impl WireIn {
+    fn push(&mut self, bytes: &[u8]) -> Vec<Wire> {
+        match self {
+            WireIn::Plain(p) => p.push(bytes),
+            WireIn::Deflate(p) => p.push(bytes),
+        }
+    }
+}
+
+/// [`WireParser`]'s checks (RFC 6455 §5), but RSV1 may be set.
+struct DeflateWire {
+    buf: Vec<u8>,
+    in_head: bool,
+    masked: bool,
+    header_reported: bool,
+}
+
+impl DeflateWire {
+    fn push(&mut self, bytes: &[u8]) -> Vec<Wire> {
+        self.buf.extend_from_slice(bytes);
+        let mut out = Vec::new();
+        if self.in_head {
+            match self.buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                Some(end) => {
+                    self.buf.drain(..end + 4);
+                    self.in_head = false;
+                }
+                None => return out,
+            }
+        }
+        loop {
+            if self.buf.len() < 2 {
+                return out;
+            }
+            let (b0, b1) = (self.buf[0], self.buf[1]);
+            let (fin, rsv, opcode) = (b0 & 0x80 != 0, (b0 >> 4) & 7, b0 & 0x0F);
+            assert_eq!(rsv & 3, 0, "we sent RSV2 or RSV3");
+            assert!(matches!(opcode, 0 | 1 | 2 | 8 | 9 | 10), "we sent opcode {opcode:#x}");
+            assert_eq!(b1 & 0x80 != 0, self.masked, "mask bit wrong for our role");
+            let (len, mut at) = match b1 & 0x7F {
+                126 if self.buf.len() >= 4 => {
+                    let len = u64::from(u16::from_be_bytes([self.buf[2], self.buf[3]]));
+                    assert!(len >= 126, "a non-minimal 16-bit length");
+                    (len, 4)
+                }
+                127 if self.buf.len() >= 10 => {
+                    let len = u64::from_be_bytes(self.buf[2..10].try_into().unwrap());
+                    assert!(len > 0xFFFF && len >> 63 == 0, "a bad 64-bit length");
+                    (len, 10)
+                }
+                126 | 127 => return out,
+                n => (u64::from(n), 2),
+            };
+            let mask = if self.masked {
+                if self.buf.len() < at + 4 {
+                    return out;
+                }
+                at += 4;
+                Some(<[u8; 4]>::try_from(&self.buf[at - 4..at]).unwrap())
+            } else {
+                None
+            };
+            if opcode & 0x8 != 0 {
+                assert!(fin, "we sent a fragmented control frame");
+                assert!(len <= 125, "we sent a control frame of {len} bytes");
+            }
+            if !self.header_reported {
+                self.header_reported = true;
+                out.push(Wire::Header { fin, opcode, len });
+            }
+            let len = usize::try_from(len).expect("frame length fits in memory");
+            if self.buf.len() < at + len {
+                return out;
+            }
+            let mut payload = self.buf[at..at + len].to_vec();
+            if let Some(key) = mask {
+                for (i, b) in payload.iter_mut().enumerate() {
+                    *b ^= key[i % 4];
+                }
+            }
+            self.buf.drain(..at + len);
+            self.header_reported = false;
+            out.push(Wire::Frame(WireFrame { fin, rsv, opcode, mask, payload }));
+        }
+    }
+}
+
+/// Inflates all of `input` with the reference (a sync flush: everything
+/// it holds comes out).
+fn inflate_all(d: &mut Decompress, input: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(input.len() * 2 + 256);
+    let start = d.total_in();
+    loop {
+        if out.capacity() - out.len() < 256 {
+            out.reserve(out.capacity());
+        }
+        let (before_in, before_out) = (d.total_in(), out.len());
+        let done = (d.total_in() - start) as usize;
+        let status = d
+            .decompress_vec(&input[done..], &mut out, FlushDecompress::Sync)
+            .unwrap_or_else(|e| panic!("our peer's compressed payload does not inflate: {e}"));
+        assert!(status != Status::StreamEnd, "our peer set BFINAL: the stream cannot go on");
+        if (d.total_in() - start) as usize == input.len() && out.len() < out.capacity() {
+            return out;
+        }
+        assert!(d.total_in() > before_in || out.len() > before_out, "the reference inflater is stuck");
+    }
 }
 
 /// A frame the model expects a side to write. `reason: None` on a Close
@@ -100,6 +250,12 @@ struct Peer {
     reader: Reader,
     is_client: bool,
     config: Config,
+    /// permessage-deflate is on; the reference inflater of what this side
+    /// sends, and whether this side must start each message afresh (its
+    /// no_context_takeover was negotiated).
+    deflate: bool,
+    out_inflater: Decompress,
+    out_resets: bool,
     // What the model predicts about its state.
     open: bool,
     announced: bool,
@@ -122,7 +278,7 @@ struct Peer {
     last_pong_size: usize,
     // Receiving: the parser of the peer's bytes, the reference receiver,
     // and what the connection reported.
-    wire_in: WireParser,
+    wire_in: WireIn,
     ref_message: Option<(MessageKind, Vec<u8>)>,
     ref_done: bool,
     expected: Vec<Result<Ev, Error>>,
@@ -131,13 +287,38 @@ struct Peer {
 }
 
 impl Peer {
-    fn new(conn: Connection, is_client: bool, side: SideConfig, open: bool, handshake: bool) -> Peer {
+    fn new(
+        conn: Connection,
+        is_client: bool,
+        side: SideConfig,
+        open: bool,
+        handshake: bool,
+        deflate: Option<DeflateConfig>,
+    ) -> Peer {
         let path = if side.poll { Path::Buffered } else { Path::ZeroCopy };
+        // What a server answers to this config's own offer, as both sides
+        // run it (the same config on both).
+        let params = deflate.map(|d| d.accept_offer([d.offer().as_str()]).expect("a config accepts its own offer"));
+        let out_resets =
+            params.is_some_and(|p| if is_client { p.client_no_context_takeover } else { p.server_no_context_takeover });
+        // A client reads a server's unmasked frames, and the reverse.
+        let wire_in = match deflate {
+            None => WireIn::Plain(WireParser::new(!is_client, handshake)),
+            Some(_) => WireIn::Deflate(DeflateWire {
+                buf: Vec::new(),
+                in_head: handshake,
+                masked: !is_client,
+                header_reported: false,
+            }),
+        };
         Peer {
             reader: Reader::carrying(path, &conn),
             conn,
             is_client,
-            config: side.config(),
+            config: side.config_with(deflate),
+            deflate: deflate.is_some(),
+            out_inflater: Decompress::new(false),
+            out_resets,
             open,
             announced: false,
             close_sent: false,
@@ -150,8 +331,7 @@ impl Peer {
             wire_close: false,
             pong_run: 0,
             last_pong_size: 0,
-            // A client reads a server's unmasked frames, and the reverse.
-            wire_in: WireParser::new(!is_client, handshake),
+            wire_in,
             ref_message: None,
             ref_done: false,
             expected: Vec::new(),
@@ -196,7 +376,9 @@ impl Peer {
             self.ref_done = true;
             return;
         }
-        if opcode & 0x8 == 0 && self.config.delivery == Delivery::Messages {
+        // RFC 7692: a compressed message's limit is on its inflated size,
+        // checked in `ref_frame`.
+        if opcode & 0x8 == 0 && self.config.delivery == Delivery::Messages && !self.deflate {
             let so_far = match (opcode, &self.ref_message) {
                 (0, Some((_, data))) => data.len() as u64,
                 _ => 0,
@@ -241,6 +423,14 @@ impl Peer {
                 return;
             }
             op => panic!("opcode {op}"),
+        }
+        if self.deflate && self.config.delivery == Delivery::Messages {
+            let (_, data) = self.ref_message.as_ref().unwrap();
+            if data.len() > self.config.max_message_size {
+                self.expected.push(Err(Error::MessageTooLarge { max: self.config.max_message_size }));
+                self.ref_done = true;
+                return;
+            }
         }
         if frame.fin {
             let (kind, data) = self.ref_message.take().unwrap();
@@ -366,6 +556,34 @@ impl Peer {
     }
 }
 
+impl Peer {
+    /// A frame this side wrote with permessage-deflate on, its payload
+    /// inflated. RFC 7692 §6.1: RSV1 on the first frame of every data
+    /// message (all are compressed: `min_size` is 0), on no other frame.
+    fn inflate_sent(&mut self, mut frame: WireFrame) -> WireFrame {
+        match frame.opcode {
+            1 | 2 => assert_eq!(frame.rsv, 4, "a message's first frame without RSV1: {frame:?}"),
+            _ => assert_eq!(frame.rsv, 0, "RSV1 on a continuation or control frame: {frame:?}"),
+        }
+        if frame.opcode & 0x8 != 0 {
+            return frame;
+        }
+        // RFC 7692 §7.1.1: with no context takeover, a message inflates
+        // from a fresh state.
+        if frame.opcode != 0 && self.out_resets {
+            self.out_inflater.reset(false);
+        }
+        // §7.2.2: the receiver appends 00 00 ff ff to the whole message.
+        let mut input = std::mem::take(&mut frame.payload);
+        if frame.fin {
+            input.extend_from_slice(&[0, 0, 0xff, 0xff]);
+        }
+        frame.payload = inflate_all(&mut self.out_inflater, &input);
+        frame.rsv = 0;
+        frame
+    }
+}
+
 fn data_frame(opcode: u8, fin: bool, payload: &[u8]) -> Expect {
     Expect::Frame { fin, opcode, payload: payload.to_vec() }
 }
@@ -394,6 +612,7 @@ impl End for Peer {
                 Wire::Header { fin, opcode, len } => r.ref_header(fin, opcode, len),
                 Wire::Frame(frame) => {
                     assert!(!s.wire_close, "a frame after our Close: {frame:?}");
+                    let frame = if s.deflate { s.inflate_sent(frame) } else { frame };
                     let want = s.queued.pop_front().expect("a frame the model did not expect");
                     match &want {
                         Expect::Frame { fin, opcode, payload } => {
@@ -433,25 +652,33 @@ const SERVER: Role = Role::Server;
 
 impl Pair {
     fn new(input: &Input) -> Pair {
+        let deflate = deflate_choice(input.deflate);
+        let config = |side: SideConfig| side.config_with(deflate);
+        let negotiated = || match deflate {
+            None => Negotiated::default(),
+            Some(d) => {
+                let params = d.accept_offer([d.offer().as_str()]).expect("a config accepts its own offer");
+                Negotiated { protocol: None, extensions: vec![params.to_string()] }
+            }
+        };
         let (client, server) = if input.handshake {
             let uri = WsUri::parse("ws://example.com/chat").unwrap();
             let client =
-                Connection::client(&uri, &ClientOptions::new(), input.client.config(), ChaChaRng::from_seed([5; 32]))
+                Connection::client(&uri, &ClientOptions::new(), config(input.client), ChaChaRng::from_seed([5; 32]))
                     .unwrap();
-            let server = Connection::server(input.server.config(), Default::default());
+            let server = Connection::server(config(input.server), Default::default());
             (client, server)
         } else {
             (
-                Connection::open_client(input.client.config(), Negotiated::default(), ChaChaRng::from_seed([5; 32]))
-                    .unwrap(),
-                Connection::open_server(input.server.config(), Negotiated::default()).unwrap(),
+                Connection::open_client(config(input.client), negotiated(), ChaChaRng::from_seed([5; 32])).unwrap(),
+                Connection::open_server(config(input.server), negotiated()).unwrap(),
             )
         };
         let open = !input.handshake;
         Pair {
             wired: pair::Pair::new(
-                Peer::new(client, true, input.client, open, input.handshake),
-                Peer::new(server, false, input.server, open, input.handshake),
+                Peer::new(client, true, input.client, open, input.handshake, deflate),
+                Peer::new(server, false, input.server, open, input.handshake, deflate),
             ),
         }
     }
