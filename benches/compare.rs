@@ -2,8 +2,15 @@
 //! on byte-identical inputs, interleaved in one process.
 //!
 //! ```text
-//! cargo bench --bench compare
+//! CARGO_PROFILE_BENCH_LTO=thin CARGO_PROFILE_BENCH_CODEGEN_UNITS=1 cargo bench --bench compare
 //! ```
+//!
+//! (thin LTO and one codegen unit: the release profile the figures are
+//! quoted for; without them the figures are lower, the checks the same.)
+//!
+//! Rows W1–W7 are plain WebSocket; D1–D5 are permessage-deflate against
+//! yawc 0.3 and the zlib-rs backend alone, in their own table (see
+//! `compare/deflate.rs`).
 //!
 //! Environment:
 //!
@@ -12,9 +19,11 @@
 //!   every implementation's output in full, and counts allocations.
 //! - `WSPROTO_BENCH_SCALE` (default 1.0): multiplies every message count.
 //! - `WSPROTO_BENCH_QUICK=1`: tiny counts and one round, a smoke test for CI.
-//! - `WSPROTO_BENCH_ONLY=W1,W4,base`: run only these rows (`W1`…`W7`, `base`).
+//! - `WSPROTO_BENCH_ONLY=W1,W4,base`: run only these rows (`W1`…`W7`, `base`,
+//!   `D1`…`D5`).
 //! - `WSPROTO_BENCH_IMPLS=ours`: run only these implementations (`ours`,
-//!   `tungstenite`, `fastwebsockets`), for profiling one of them.
+//!   `tungstenite`, `fastwebsockets`; in the D rows `ours`, `backend`,
+//!   `yawc`), for profiling one of them.
 //!
 //! How each implementation is driven:
 //!
@@ -53,6 +62,9 @@ use wsproto::handshake::{AcceptOptions, Incoming, ServerConfig, ServerHandshake,
 use wsproto::{ChaChaRng, Config, Connection, Delivery, Event, Sender};
 use wsproto_testkit::alloc::{self, Counting};
 use wsproto_testkit::{frames, http};
+
+#[path = "compare/deflate.rs"]
+mod deflate;
 
 /// What a socket read returns at most, and the driver buffer's size.
 const CHUNK: usize = 64 * 1024;
@@ -1494,4 +1506,8 @@ fn main() {
         let total = f.size as i64 + f.live;
         println!("    W7 idle (after release_memory): {total} B (need <512 B) {}", verdict(total < 512));
     }
+
+    // D1–D5: permessage-deflate, in their own table.
+    let mut buf = vec![0u8; CHUNK];
+    deflate::run_all(&rt, scale, rounds, &mut buf, &wanted, impls.as_deref());
 }
