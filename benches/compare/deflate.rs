@@ -731,8 +731,12 @@ pub fn run_all(
         })
         .collect();
 
+    let started = Instant::now();
     for round in 0..=rounds {
         let verify = round == 0;
+        if round == 1 {
+            println!("D round 0 (checks, allocation counts) done in {:.1} s", started.elapsed().as_secs_f64());
+        }
         for row in rows.iter_mut() {
             for j in 0..3 {
                 let k = (j + round) % 3;
@@ -826,7 +830,7 @@ pub fn run_all(
         );
         if let Some(r) = ratio(BACKEND) {
             let ok = if r >= 0.9 { "MET" } else { "NOT MET" };
-            verdicts.push(format!("    {} vs the backend alone: {r:.2}× (need ≥0.90×) {ok}", row.id));
+            verdicts.push(format!("    {} vs the backend alone: {r:.3}× (need ≥0.90×) {ok}", row.id));
         }
         if data.set(row.work).is_none() {
             let payload = (0..3)
