@@ -205,6 +205,12 @@ impl MessageDecoder {
         range: Range<usize>,
         last: bool,
     ) -> Result<Option<Out>, Error> {
+        if last && range.start == 0 {
+            // The whole message in one piece: validated once, as it becomes
+            // a `&str`, like a whole frame in the input.
+            self.open = None;
+            return Ok(Some(Out::Message { kind, src: Src::Payload, range }));
+        }
         if kind == MessageKind::Text {
             self.utf8.feed(bytes).map_err(|_| Error::InvalidUtf8)?;
         }

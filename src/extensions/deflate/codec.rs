@@ -192,6 +192,15 @@ impl Inflater {
                 Ok(Status::StreamEnd) => self.ended = true,
                 Ok(Status::Ok | Status::BufError) => {}
             }
+            if used == src.len() && self.filled < self.buf.len() {
+                // zlib took all of `src` with room to spare: nothing of it
+                // is pending, so no empty call is needed to find that out.
+                let more = consumed < input.len() || (last && !self.ended && self.tail_fed < TAIL.len());
+                if !more {
+                    return Ok(consumed);
+                }
+                continue;
+            }
             if used == 0 && wrote == 0 {
                 if src.is_empty() || (self.ended && consumed == input.len()) {
                     return Ok(consumed);
