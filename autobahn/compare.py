@@ -10,7 +10,8 @@ Reads REPORT_DIR/index.json (written by wstest), takes each case's
   UNIMPLEMENTED, WRONG CODE... are failures), or
 - the results differ from EXPECTED_JSON (a case missing, added or changed).
 
-It ends with one summary line, such as
+It prints the time the suite spent on each section (the sum of the
+report's per-case `duration`) and in all, then one summary line, such as
 `autobahn server: 301 cases: 298 OK, 3 INFORMATIONAL, 0 other`.
 A case counts as OK when both fields are OK, as INFORMATIONAL when both
 fields pass and one is INFORMATIONAL, and as other otherwise.
@@ -76,6 +77,19 @@ def case_details(report_dir, entry):
     return lines
 
 
+def print_times(role, raw):
+    """Per-section and total time, from each case's `duration` (ms)."""
+    sections = {}
+    for case_id, entry in raw.items():
+        n, ms = sections.get(case_id.split(".")[0], (0, 0))
+        sections[case_id.split(".")[0]] = (n + 1, ms + (entry.get("duration") or 0))
+    for section in sorted(sections, key=case_key):
+        n, ms = sections[section]
+        print("autobahn %s: section %s: %d cases in %.1f s" % (role, section, n, ms / 1000.0))
+    print("autobahn %s: all sections: %d cases in %.1f s"
+          % (role, sum(n for n, _ in sections.values()), sum(ms for _, ms in sections.values()) / 1000.0))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("role", help="server or client (only used in messages)")
@@ -136,6 +150,7 @@ def main():
             for line in case_details(args.report_dir, raw[case_id]):
                 print("    " + line)
 
+    print_times(args.role, raw)
     print("autobahn %s: %d cases: %d OK, %d INFORMATIONAL, %d other"
           % (args.role, len(results), counts["OK"], counts["INFORMATIONAL"], counts["other"]))
     return 1 if problems else 0

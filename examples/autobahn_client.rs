@@ -9,13 +9,15 @@
 //! Asks the fuzzing server how many cases it has (`/getCaseCount`), runs
 //! each one (`/runCase?case=N&agent=wsproto`), echoing every text and
 //! binary message without copying it first, then asks for the reports
-//! (`/updateReports?agent=wsproto`). `.ci/steps/autobahn.sh` runs the whole
-//! suite.
+//! (`/updateReports?agent=wsproto`). Every connection offers
+//! permessage-deflate (sections 12 and 13). `.ci/steps/autobahn.sh` runs the
+//! whole suite.
 
 use std::io::{self, Read as _};
 use std::net::{Shutdown, TcpStream};
 use std::time::{Duration, Instant};
 
+use wsproto::extensions::deflate::DeflateConfig;
 use wsproto::handshake::{ClientOptions, WsUri};
 use wsproto::{ChaChaRng, Config, Connection, Event, TransportAction};
 
@@ -56,9 +58,23 @@ fn run(base: &str) -> io::Result<()> {
     Ok(())
 }
 
-/// Limits large enough for section 9 (messages and frames of 16 MiB).
+/// Limits large enough for section 9 (messages and frames of 16 MiB), and
+/// a permessage-deflate offer that lets the suite's server choose.
+///
+/// In the client role the suite's server answers our offer as each case
+/// of section 13 dictates: it echoes our `server_max_window_bits`, and asks
+/// for `client_no_context_takeover` (13.2, 13.5-13.7) and
+/// `client_max_window_bits=9` (13.3, 13.5, 13.7) or `=15` (13.4, 13.6).
+/// The default offer (`server_max_window_bits=12; client_max_window_bits=12`)
+/// would make 13.4 and 13.6 fail: a response may not ask for a larger
+/// client window than offered (RFC 7692 §7.1.2.2), so the client fails the
+/// connection. With both windows at 15 the offer is
+/// `permessage-deflate; client_max_window_bits` (as browsers send it): any
+/// client window is allowed, and the server compresses with 32 KiB windows,
+/// so every case runs with the parameters it names.
 fn config() -> Config {
-    let mut config = Config::default();
+    let deflate = DeflateConfig::new().server_max_window_bits(15).client_max_window_bits(15);
+    let mut config = Config::default().deflate(deflate);
     config.max_frame_size = 64 << 20;
     config.max_message_size = 64 << 20;
     config

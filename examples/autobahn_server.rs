@@ -9,12 +9,14 @@
 //! Every text and binary message is sent back as it arrived, straight from
 //! the event that borrows it (no copy into a `Vec` first). Pings are
 //! answered and the peer's Close is replied to by the connection itself
-//! (the default policies). `.ci/steps/autobahn.sh` runs the whole suite.
+//! (the default policies). permessage-deflate is on (sections 12 and 13).
+//! `.ci/steps/autobahn.sh` runs the whole suite.
 
 use std::io::{self, Read as _};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::time::{Duration, Instant};
 
+use wsproto::extensions::deflate::DeflateConfig;
 use wsproto::handshake::{AcceptOptions, ServerConfig};
 use wsproto::{Config, Connection, Event, TransportAction};
 
@@ -48,9 +50,20 @@ fn main() -> io::Result<()> {
     Ok(())
 }
 
-/// Limits large enough for section 9 (messages and frames of 16 MiB).
+/// Limits large enough for section 9 (messages and frames of 16 MiB), and
+/// permessage-deflate with the default settings (12-bit windows), which is
+/// what an application gets from `DeflateConfig::new()`.
+///
+/// The defaults honour every offer of sections 12 and 13: the suite always
+/// offers `client_no_context_takeover; client_max_window_bits` (no value),
+/// adding `server_no_context_takeover` and `server_max_window_bits=9` or
+/// `=15` in 13.2-13.7. A server may always answer a window limit with the
+/// same or a smaller value (RFC 7692 §7.1.2.1) and may ask a client that
+/// sent `client_max_window_bits` for any window (§7.1.2.2), so 13.3/13.5
+/// run with a 9-bit server window and the others with 12 bits (13.4/13.6
+/// ask for at most 15 and get 12), the client's window set to 12.
 fn config() -> Config {
-    let mut config = Config::default();
+    let mut config = Config::default().deflate(DeflateConfig::new());
     config.max_frame_size = 64 << 20;
     config.max_message_size = 64 << 20;
     config
