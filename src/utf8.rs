@@ -15,11 +15,19 @@ use simdutf8::compat::from_utf8;
 #[inline]
 pub fn validate(bytes: &[u8]) -> Result<&str, InvalidUtf8> {
     // Short messages are nearly always ASCII: checked a word at a time.
-    if let Some(text) = crate::unchecked::ascii_str(bytes) {
-        return Ok(text);
+    // Longer ones go straight to the SIMD validator, which checks ASCII 32
+    // or 64 bytes at a time (callgrind: a third of the instructions for a
+    // 300-byte text).
+    if bytes.len() < SIMD_FROM {
+        if let Some(text) = crate::unchecked::ascii_str(bytes) {
+            return Ok(text);
+        }
     }
     simdutf8::basic::from_utf8(bytes).map_err(|_| InvalidUtf8)
 }
+
+/// From this length on, [`validate`] uses the SIMD validator first.
+const SIMD_FROM: usize = 64;
 
 /// The input is not valid UTF-8.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

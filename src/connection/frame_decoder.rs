@@ -9,6 +9,7 @@
 
 use crate::frame::{
     apply_mask, check_mask, decode_length, header_len, FrameError, FrameHeader, HeaderDecoder, HeaderRules, OpCode,
+    RSV1,
 };
 
 /// The frame whose header has been read and whose payload is arriving.
@@ -135,19 +136,29 @@ impl FrameDecoder {
     }
 
     /// The fast path's header check: a FIN text or binary frame with no
-    /// RSV bit at the start of `input`, with the frame stage idle. Its
+    /// RSV bit (or only RSV1) at the start of `input`, with the frame stage idle. Its
     /// header is checked with the same rules as [`HeaderDecoder`] (mask
     /// versus role, minimal length, payload limit). Anything else, or a
     /// header that breaks a rule, is [`NotWhole::Other`]: the resumable path
     /// takes it (and reports the error).
     #[inline(always)]
-    pub(super) fn whole_data_frame(&self, input: &[u8], rules: &HeaderRules) -> Result<WholeFrame, NotWhole> {
-        // FIN set, no RSV bit, opcode 0x1 or 0x2.
-        let opcode = match input.first() {
+    pub(super) fn whole_data_frame<const COMPRESSED: bool>(
+        &self,
+        input: &[u8],
+        rules: &HeaderRules,
+    ) -> Result<WholeFrame, NotWhole> {
+        // FIN set, no RSV bit (`COMPRESSED`: RSV1, when permessage-deflate
+        // owns it, RFC 7692 §6), opcode 0x1 or 0x2. Two copies, so that the
+        // plain one is what it was before compression existed.
+        let rsv1 = if COMPRESSED { 0x40 } else { 0 };
+        let opcode = match input.first().map(|b| b ^ rsv1) {
             Some(0x81) => OpCode::Text,
             Some(0x82) => OpCode::Binary,
             _ => return Err(NotWhole::Other),
         };
+        if COMPRESSED && rules.allowed_rsv & RSV1 == 0 {
+            return Err(NotWhole::Other);
+        }
         let Some(&second) = input.get(1) else { return Err(NotWhole::Incomplete) };
         let masked = second & 0x80 != 0;
         check_mask(masked, rules).map_err(|_| NotWhole::Other)?;

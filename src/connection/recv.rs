@@ -148,6 +148,10 @@ impl Receiver {
         if let Some(whole) = self.whole_message(input, hold, config, rules) {
             return whole;
         }
+        #[cfg(feature = "deflate")]
+        if let Some(whole) = self.whole_compressed(input, config, rules) {
+            return whole;
+        }
         let result = self.step_frames(input, recv, tx, config, rules);
         // Text assembled during this call is judged before anything is
         // reported, error or event.
@@ -275,7 +279,7 @@ impl Receiver {
         // Not all of it here yet: keep it in the buffer, or let the general
         // path take it piece by piece.
         let wait = if hold { Some(Ok((0, None))) } else { None };
-        let frame = match self.frames.whole_data_frame(input, rules) {
+        let frame = match self.frames.whole_data_frame::<false>(input, rules) {
             Ok(frame) => frame,
             Err(NotWhole::Incomplete) => return wait,
             Err(NotWhole::Other) => return None,
@@ -306,6 +310,43 @@ impl Receiver {
         }
         self.held = 0;
         Some(Ok((end, Some(Out::Message { kind, src: Src::Input, range: frame.header_len..end }))))
+    }
+}
+
+impl Receiver {
+    /// [`Receiver::whole_message`] for a compressed frame: one that has
+    /// fully arrived is inflated in one step into the payload stage's
+    /// buffer (the limit applies there) and delivered from it, through the
+    /// stages' own calls but without the resumable header decoder. One
+    /// arriving in pieces, or anything else, takes the general path, which
+    /// inflates each piece as it comes. Out of line: plain frames never
+    /// come here.
+    #[cfg(feature = "deflate")]
+    #[inline(never)]
+    fn whole_compressed(
+        &mut self,
+        input: &mut [u8],
+        config: &Config,
+        rules: &HeaderRules,
+    ) -> Option<Result<(usize, Option<Out>), Error>> {
+        if self.frames.is_mid_frame() || self.message.is_mid_message() || config.delivery != Delivery::Messages {
+            return None;
+        }
+        let frame = self.frames.whole_data_frame::<true>(input, rules).ok()?;
+        let end = frame.header_len.checked_add(frame.len).filter(|&end| end <= input.len())?;
+        let payload = &mut input[frame.header_len..end];
+        if let Some(key) = frame.mask {
+            apply_mask(payload, key, 0);
+        }
+        let result = (|| {
+            self.message.begin_frame(frame.opcode, true, None, config)?;
+            self.payload.begin_message(crate::frame::RSV1);
+            let Piece { range, last, .. } = self.payload.transform(payload, true, config)?;
+            let bytes = &self.payload.output()[range.clone()];
+            let out = self.message.receive(bytes, Src::Payload, range, false, last, config)?;
+            Ok((end, out))
+        })();
+        Some(result)
     }
 }
 
