@@ -23,6 +23,8 @@ use super::payload::Piece;
 use super::send::Sender;
 use super::state::RecvState;
 use crate::config::{Config, Delivery};
+#[cfg(feature = "deflate")]
+use crate::extensions::deflate::codec::TAIL;
 use crate::frame::{apply_mask, CloseCode, FrameError, HeaderRules, OpCode};
 use crate::utf8;
 use crate::Error;
@@ -334,18 +336,31 @@ impl Receiver {
         }
         let frame = self.frames.whole_data_frame::<true>(input, rules).ok()?;
         let end = frame.header_len.checked_add(frame.len).filter(|&end| end <= input.len())?;
-        let payload = &mut input[frame.header_len..end];
         if let Some(key) = frame.mask {
-            apply_mask(payload, key, 0);
+            apply_mask(&mut input[frame.header_len..end], key, 0);
         }
+        // RFC 7692 §7.2.2: the tail is appended before inflating. When the
+        // next 4 bytes are in `input` too, they lend their place to it for
+        // the call (and are put back), so payload and tail inflate in one.
+        let tail = TAIL.len();
+        let lent = input.get_mut(end..end + tail).map(|after| {
+            let saved: [u8; TAIL.len()] = [after[0], after[1], after[2], after[3]];
+            after.copy_from_slice(&TAIL);
+            saved
+        });
+        let with_tail = if lent.is_some() { end + tail } else { end };
         let result = (|| {
             self.message.begin_frame(frame.opcode, true, None, config)?;
             self.payload.begin_message(crate::frame::RSV1);
-            let Piece { range, last, .. } = self.payload.transform(payload, true, config)?;
+            let piece = self.payload.transform_whole(&input[frame.header_len..with_tail], lent.is_some(), config);
+            let Piece { range, last, .. } = piece?;
             let bytes = &self.payload.output()[range.clone()];
             let out = self.message.receive(bytes, Src::Payload, range, false, last, config)?;
             Ok((end, out))
         })();
+        if let Some(saved) = lent {
+            input[end..end + tail].copy_from_slice(&saved);
+        }
         Some(result)
     }
 }
