@@ -204,6 +204,7 @@ fn output_mode(config: &Config) -> crate::extensions::deflate::codec::Output {
     use crate::extensions::deflate::codec::Output;
     match config.delivery {
         Delivery::Messages => Output::Whole { limit: config.max_message_size },
-        Delivery::Chunks => Output::Chunks { cap: CHUNK_OUTPUT },
+        // Frames are handed out as they arrived, never transformed.
+        Delivery::Chunks | Delivery::Frames => Output::Chunks { cap: CHUNK_OUTPUT },
     }
 }

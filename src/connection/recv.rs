@@ -13,7 +13,7 @@
 use core::ops::Range;
 use core::str;
 
-use super::event::{Chunk, CloseFrame, Event, Message, MessageKind};
+use super::event::{Chunk, CloseFrame, DataFrame, Event, Message, MessageKind};
 use super::fail;
 use super::frame_decoder::{FrameDecoder, FrameStep, NotWhole};
 use super::message_decoder::{MessageDecoder, Out, Src};
@@ -106,6 +106,7 @@ impl Receiver {
             Out::Chunk { kind, src, range, first, last } => {
                 Event::Chunk(Chunk { kind, data: pick(src, range), first, last })
             }
+            Out::Frame { src, range } => Event::Frame(DataFrame::new(pick(src, range), &self.frames)),
             Out::Ping { src, range } => Event::Ping(pick(src, range)),
             Out::Pong { src, range } => Event::Pong(pick(src, range)),
             Out::Close { code, src, reason } => {
@@ -197,6 +198,9 @@ impl Receiver {
                     return Err(Error::Frame(FrameError::ReservedBits(header.rsv)));
                 }
                 FrameStep::Header if header.opcode.is_control() => {}
+                FrameStep::Header if config.delivery == Delivery::Frames => {
+                    self.message.begin_raw_frame(header.opcode, header.fin, header.rsv, config)?;
+                }
                 FrameStep::Header => {
                     // Bytes that pass through are limited by the declared
                     // length now; transformed ones as they are produced. (A
@@ -225,6 +229,14 @@ impl Receiver {
                     self.message.release_control(&range);
                     let out = control(opcode, Src::Assembly, range, self.message.assembly(), recv, tx, config)?;
                     return Ok((pos, Some(out)));
+                }
+                FrameStep::Payload { done, .. } if config.delivery == Delivery::Frames => {
+                    let fin = header.fin;
+                    if let Some(out) =
+                        self.message.receive_frame(&input[start..pos], Src::Input, start..pos, done, fin)?
+                    {
+                        return Ok((pos, Some(out)));
+                    }
                 }
                 FrameStep::Payload { first, done } if !self.payload.transforming() => {
                     let (last, bytes) = (done && header.fin, &input[start..pos]);
