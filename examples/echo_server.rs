@@ -13,31 +13,93 @@
 //! The server accepts permessage-deflate (RFC 7692) with [`DeflateConfig`]'s
 //! defaults: a client that offers it (every browser does) gets messages
 //! compressed both ways, and the page shows the agreed `ws.extensions`.
+//!
+//! It is a server you could leave running: [`Limits`] bounds the time a
+//! client may take over its handshake, the time a connection may stay idle,
+//! the bytes queued for a client that does not read, the size of a message
+//! and the number of connections (the README lists the values).
 
 use std::io::{self, Read as _};
 use std::net::{TcpListener, TcpStream};
-use std::time::Duration;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use wsproto::extensions::deflate::DeflateConfig;
 use wsproto::handshake::{AcceptOptions, ServerConfig};
-use wsproto::{Config, Connection, Event, TransportAction};
+use wsproto::{CloseCode, Config, Connection, Event, State, TransportAction};
 
 const PAGE: &str = include_str!("echo_page.html");
+
+/// What one client may hold of the server.
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    /// From the TCP accept to the end of the HTTP exchange: a client that
+    /// sends its request one byte at a time is dropped after this.
+    handshake: Duration,
+    /// An open connection with nothing received for this long is closed
+    /// with 1001 (going away).
+    idle: Duration,
+    /// A client that reads nothing for this long while we write is closed
+    /// with 1008 (policy violation) and dropped.
+    write: Duration,
+    /// Bytes queued for a client that does not read: past this, no more
+    /// echoes; the connection is closed with 1008 (policy violation).
+    max_queue: usize,
+    /// The largest message received (and so echoed), close code 1009.
+    max_message: usize,
+    /// Connections served at once; more are answered 503 and closed.
+    max_connections: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            handshake: Duration::from_secs(10),
+            idle: Duration::from_secs(120),
+            write: Duration::from_secs(10),
+            max_queue: 4 << 20,
+            max_message: 4 << 20,
+            max_connections: 256,
+        }
+    }
+}
 
 fn main() -> io::Result<()> {
     let addr = std::env::args().nth(1).unwrap_or_else(|| "127.0.0.1:9001".to_owned());
     let listener = TcpListener::bind(&addr)?;
     println!("echo server on http://{addr}/ (open it in a browser) and ws://{addr}/");
+    run(listener, Limits::default())
+}
+
+/// Accepts connections until the listener fails, one thread each, at most
+/// `limits.max_connections` at once.
+fn run(listener: TcpListener, limits: Limits) -> io::Result<()> {
+    let open = Arc::new(AtomicUsize::new(0));
     for stream in listener.incoming() {
-        let stream = stream?;
+        let mut stream = stream?;
+        if open.fetch_add(1, Ordering::SeqCst) >= limits.max_connections {
+            open.fetch_sub(1, Ordering::SeqCst);
+            refuse(&mut stream);
+            continue;
+        }
+        let open = Arc::clone(&open);
         std::thread::spawn(move || {
             let peer = stream.peer_addr().ok();
-            if let Err(e) = serve(stream) {
+            if let Err(e) = serve(stream, limits) {
                 eprintln!("{peer:?}: {e}");
             }
+            open.fetch_sub(1, Ordering::SeqCst);
         });
     }
     Ok(())
+}
+
+/// Answers a connection over the cap with 503, without reading its request.
+fn refuse(stream: &mut TcpStream) {
+    use std::io::Write as _;
+    let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
+    let _ = stream.write_all(b"HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
 }
 
 /// What to do once the event that borrows the connection is handled.
@@ -47,11 +109,13 @@ enum Answer {
     NotFound,
 }
 
-fn serve(mut stream: TcpStream) -> io::Result<()> {
+fn serve(mut stream: TcpStream, limits: Limits) -> io::Result<()> {
     stream.set_nodelay(true)?;
+    stream.set_write_timeout(Some(limits.write))?;
     // Deflate is negotiated from the client's offers at `accept`.
-    let config = Config::new().deflate(DeflateConfig::new());
+    let config = Config::new().deflate(DeflateConfig::new()).max_message_size(limits.max_message);
     let mut conn = Connection::server(config, ServerConfig::new());
+    let deadline = Instant::now() + limits.handshake;
     let mut buf = vec![0u8; 64 * 1024];
     let (mut start, mut end) = (0, 0);
     loop {
@@ -72,8 +136,12 @@ fn serve(mut stream: TcpStream) -> io::Result<()> {
                 Some(Event::HttpRequest(req)) if req.path() == "/" => Some(Answer::Page),
                 Some(Event::HttpRequest(_)) => Some(Answer::NotFound),
                 // Echo without copying: the message borrows our buffer or
-                // the connection, and the sender comes with it.
+                // the connection, and the sender comes with it. A client
+                // that lets the queue pass the bound gets no more.
                 Some(Event::Message(msg)) => {
+                    if read.sender.pending_len() + msg.as_bytes().len() > limits.max_queue {
+                        return close(&mut stream, &mut conn, CloseCode::POLICY_VIOLATION, "write queue full");
+                    }
                     read.sender.send_message(msg).ok();
                     None
                 }
@@ -90,7 +158,13 @@ fn serve(mut stream: TcpStream) -> io::Result<()> {
             };
             result.map_err(|e| io::Error::other(e.to_string()))?;
         }
-        write_pending(&mut stream, &mut conn)?;
+        if let Err(e) = write_pending(&mut stream, &mut conn) {
+            if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) {
+                // The client reads nothing of what it is sent.
+                return close(&mut stream, &mut conn, CloseCode::POLICY_VIOLATION, "not reading");
+            }
+            return Err(e);
+        }
         match conn.transport_action() {
             TransportAction::Continue => {}
             // A server closes TCP first (RFC 6455 §7.1.1).
@@ -103,8 +177,22 @@ fn serve(mut stream: TcpStream) -> io::Result<()> {
             buf.copy_within(start..end, 0);
             (start, end) = (0, end - start);
         }
-        stream.set_read_timeout(Some(Duration::from_secs(300)))?;
-        let n = stream.read(&mut buf[end..])?;
+        let connecting = conn.state() == State::Connecting;
+        let wait = if connecting { deadline.saturating_duration_since(Instant::now()) } else { limits.idle };
+        if wait.is_zero() {
+            return Err(io::Error::new(io::ErrorKind::TimedOut, "handshake deadline passed"));
+        }
+        stream.set_read_timeout(Some(wait))?;
+        let n = match stream.read(&mut buf[end..]) {
+            Ok(n) => n,
+            Err(e) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => {
+                if connecting {
+                    return Err(io::Error::new(io::ErrorKind::TimedOut, "handshake deadline passed"));
+                }
+                return close(&mut stream, &mut conn, CloseCode::GOING_AWAY, "idle");
+            }
+            Err(e) => return Err(e),
+        };
         if n == 0 {
             let _ = conn.read_eof();
             return Ok(());
@@ -113,7 +201,217 @@ fn serve(mut stream: TcpStream) -> io::Result<()> {
     }
 }
 
-/// Writes what the connection has queued (a blocking socket takes it all).
+/// Queues a Close with `code`, gives it one write timeout to go out (a
+/// client that does not read may never take it), and closes TCP.
+fn close(stream: &mut TcpStream, conn: &mut Connection, code: CloseCode, reason: &str) -> io::Result<()> {
+    let _ = conn.sender().send_close(code, reason);
+    let _ = write_pending(stream, conn);
+    Err(io::Error::other(format!("closed: {reason}")))
+}
+
+/// Writes what the connection has queued (within the write timeout).
 fn write_pending(stream: &mut TcpStream, conn: &mut Connection) -> io::Result<()> {
     conn.sender().write_to(stream).map(drop)
+}
+
+#[cfg(test)]
+mod tests {
+    //! Each limit against a client that abuses it, on an ephemeral port
+    //! with small limits. Run by `cargo test` (`test = true` in Cargo.toml).
+    use super::*;
+    use std::io::Write as _;
+    use std::net::SocketAddr;
+
+    const SHORT: Duration = Duration::from_millis(300);
+
+    fn start(limits: Limits) -> SocketAddr {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        std::thread::spawn(move || run(listener, limits));
+        addr
+    }
+
+    fn small() -> Limits {
+        Limits {
+            handshake: SHORT,
+            idle: SHORT,
+            write: SHORT,
+            max_queue: 256 << 10,
+            max_message: 64 << 10,
+            max_connections: 4,
+        }
+    }
+
+    const UPGRADE: &[u8] = b"GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\
+        Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+
+    /// Reads until EOF or a reset (the server dropped us), within `within`;
+    /// returns what was read.
+    fn read_until_dropped(stream: &mut TcpStream, within: Duration) -> Vec<u8> {
+        stream.set_read_timeout(Some(within)).unwrap();
+        let mut got = Vec::new();
+        let mut buf = [0u8; 4096];
+        loop {
+            match stream.read(&mut buf) {
+                Ok(0) => return got,
+                Ok(n) => got.extend_from_slice(&buf[..n]),
+                Err(e) if e.kind() == io::ErrorKind::ConnectionReset => return got,
+                Err(e) => panic!("the server did not drop the connection within {within:?}: {e}"),
+            }
+        }
+    }
+
+    /// A masked client frame.
+    fn frame(opcode: u8, payload: &[u8]) -> Vec<u8> {
+        let mut f = vec![0x80 | opcode];
+        match payload.len() {
+            n if n < 126 => f.push(0x80 | n as u8),
+            n if n < 65536 => {
+                f.push(0x80 | 126);
+                f.extend_from_slice(&(n as u16).to_be_bytes());
+            }
+            n => {
+                f.push(0x80 | 127);
+                f.extend_from_slice(&(n as u64).to_be_bytes());
+            }
+        }
+        let key = [1, 2, 3, 4];
+        f.extend_from_slice(&key);
+        f.extend(payload.iter().enumerate().map(|(i, b)| b ^ key[i % 4]));
+        f
+    }
+
+    /// The Close code of the last frame in `wire` (server frames are not
+    /// masked), if the bytes end with a Close.
+    fn close_code(wire: &[u8]) -> Option<u16> {
+        let mut at = wire.windows(4).position(|w| w == b"\r\n\r\n").map_or(0, |p| p + 4);
+        let mut code = None;
+        while at + 2 <= wire.len() {
+            let (op, len7) = (wire[at] & 0x0F, (wire[at + 1] & 0x7F) as usize);
+            let (len, head) = match len7 {
+                126 => (u16::from_be_bytes([wire[at + 2], wire[at + 3]]) as usize, 4),
+                127 => (u64::from_be_bytes(wire[at + 2..at + 10].try_into().unwrap()) as usize, 10),
+                n => (n, 2),
+            };
+            if at + head + len > wire.len() {
+                break;
+            }
+            code = (op == 8 && len >= 2).then(|| u16::from_be_bytes([wire[at + head], wire[at + head + 1]]));
+            at += head + len;
+        }
+        code
+    }
+
+    #[test]
+    fn a_slow_handshake_is_dropped_at_the_deadline() {
+        let addr = start(small());
+        let mut client = TcpStream::connect(addr).unwrap();
+        let started = Instant::now();
+        // One byte every 50 ms: the request would take seconds.
+        for &b in &UPGRADE[..10] {
+            if client.write_all(&[b]).is_err() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let got = read_until_dropped(&mut client, Duration::from_secs(5));
+        assert!(got.is_empty(), "no answer to a request that never finished: {got:?}");
+        let took = started.elapsed();
+        assert!(took >= SHORT && took < Duration::from_secs(5), "dropped after {took:?}");
+    }
+
+    #[test]
+    fn an_idle_connection_is_closed_with_1001() {
+        let addr = start(small());
+        let mut client = TcpStream::connect(addr).unwrap();
+        client.write_all(UPGRADE).unwrap();
+        let got = read_until_dropped(&mut client, Duration::from_secs(5));
+        assert!(got.starts_with(b"HTTP/1.1 101"), "{:?}", String::from_utf8_lossy(&got));
+        assert_eq!(close_code(&got), Some(1001));
+    }
+
+    #[test]
+    fn activity_keeps_a_connection_open_past_the_idle_time() {
+        // Pings every fifth of the idle time (a margin for a busy machine).
+        let idle = Duration::from_secs(1);
+        let addr = start(Limits { idle, ..small() });
+        let mut client = TcpStream::connect(addr).unwrap();
+        client.write_all(UPGRADE).unwrap();
+        for _ in 0..6 {
+            std::thread::sleep(idle / 5);
+            client.write_all(&frame(0x9, b"still here")).unwrap();
+        }
+        // Six Pongs came back, and no Close (more than the idle time has
+        // passed).
+        client.set_read_timeout(Some(Duration::from_millis(100))).unwrap();
+        let mut got = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = client.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            got.extend_from_slice(&buf[..n]);
+        }
+        assert_eq!(got.windows(10).filter(|w| w == b"still here").count(), 6);
+        assert_eq!(close_code(&got), None);
+    }
+
+    #[test]
+    fn a_client_that_never_reads_is_closed_and_dropped() {
+        // Idle time long, so that only the write limit can end it.
+        let limits = Limits { idle: Duration::from_secs(10), ..small() };
+        let addr = start(limits);
+        let mut client = TcpStream::connect(addr).unwrap();
+        client.write_all(UPGRADE).unwrap();
+        // Send far more than the socket buffers and the queue hold, never
+        // reading: the server must give up, not buffer it all.
+        client.set_write_timeout(Some(Duration::from_secs(5))).unwrap();
+        let message = frame(0x2, &vec![7u8; 60 << 10]);
+        let started = Instant::now();
+        let mut sent = 0usize;
+        while sent < 256 << 20 {
+            if client.write_all(&message).is_err() {
+                break;
+            }
+            sent += message.len();
+        }
+        assert!(sent < 256 << 20, "the server took 256 MiB from a client that reads nothing");
+        assert!(started.elapsed() < Duration::from_secs(20));
+        // The server has given up on us: what it had sent, then EOF or a
+        // reset, well before the idle time; not a connection that stays
+        // open, nor one that carries on once we read.
+        let got = read_until_dropped(&mut client, Duration::from_secs(3));
+        assert!(got.starts_with(b"HTTP/1.1 101"));
+    }
+
+    #[test]
+    fn connections_past_the_cap_get_503() {
+        let limits = Limits { handshake: Duration::from_secs(5), ..small() };
+        let addr = start(limits);
+        let held: Vec<TcpStream> = (0..limits.max_connections).map(|_| TcpStream::connect(addr).unwrap()).collect();
+        std::thread::sleep(Duration::from_millis(100));
+        let mut extra = TcpStream::connect(addr).unwrap();
+        let got = read_until_dropped(&mut extra, Duration::from_secs(5));
+        assert!(got.starts_with(b"HTTP/1.1 503"), "{:?}", String::from_utf8_lossy(&got));
+        drop(held);
+        // Once their threads have seen them go, a new one is served.
+        let served = (0..50).any(|_| {
+            std::thread::sleep(Duration::from_millis(100));
+            let mut again = TcpStream::connect(addr).unwrap();
+            again.write_all(UPGRADE).unwrap();
+            let mut head = [0u8; 12];
+            again.read_exact(&mut head).is_ok() && &head == b"HTTP/1.1 101"
+        });
+        assert!(served, "no connection was served after the others closed");
+    }
+
+    #[test]
+    fn a_message_past_the_limit_is_refused_with_1009() {
+        let addr = start(Limits { idle: Duration::from_secs(5), ..small() });
+        let mut client = TcpStream::connect(addr).unwrap();
+        client.write_all(UPGRADE).unwrap();
+        client.write_all(&frame(0x2, &vec![0u8; (64 << 10) + 1])).unwrap();
+        let got = read_until_dropped(&mut client, Duration::from_secs(5));
+        assert_eq!(close_code(&got), Some(1009));
+    }
 }
