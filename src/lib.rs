@@ -18,6 +18,9 @@ mod error;
 pub mod extensions;
 pub mod frame;
 pub mod handshake;
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub mod http;
 pub mod rng;
 mod unchecked;
 pub mod utf8;

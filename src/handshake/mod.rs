@@ -64,6 +64,7 @@ mod accept;
 mod client;
 mod error;
 mod http;
+pub mod parts;
 mod proxy;
 mod server;
 mod uri;
@@ -75,7 +76,9 @@ pub use accept::{accept_key, check_key, AcceptKey, SecKey, GUID};
 pub use client::{validate_response, ClientHandshake, ClientOptions, HttpResponse, Reply};
 pub use error::{OptionsError, RequestError, ResponseError, UriError};
 pub use http::{extension_name, Headers};
+pub use parts::{validate_head, ClientUpgrade, HttpVersion, RequestHead, RequestParts, ResponseParts, UpgradeKind};
 pub use proxy::{connect_request, ProxyConnect};
+pub(crate) use server::server_choices;
 pub use server::{
     accept_response, reject_response, validate_request, AcceptOptions, Incoming, OriginPolicy, Request, ServerConfig,
     ServerHandshake, UpgradeOffer, UpgradeRequest,
