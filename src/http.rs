@@ -1,4 +1,4 @@
-//! The opening handshake on the [`http`](::http) crate's types (feature
+//! The opening handshake on the `http` crate's types (feature
 //! `http`), for hyper, axum, h2 and any server or client built on them.
 //! Each function is a thin layer over [`crate::handshake::parts`].
 //!
@@ -62,7 +62,7 @@ pub fn version(version: Version) -> HttpVersion {
 /// HTTP/3 an RFC 8441 extended CONNECT whose `:protocol` is `protocol`
 /// (the `http` crate has no field for it; hyper puts it in the request's
 /// extensions as `hyper::ext::Protocol`). See
-/// [`validate_head`](crate::handshake::validate_head) for the checks; the
+/// [`validate_head`] for the checks; the
 /// body is not looked at. The `:authority` of an HTTP/2 request is the
 /// URI's authority.
 pub fn validate_request<B>(request: &Request<B>, protocol: Option<&str>) -> Result<UpgradeOffer, RequestError> {

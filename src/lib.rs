@@ -31,4 +31,4 @@ pub use connection::{
 };
 pub use error::{Error, UsageError};
 pub use frame::{CloseCode, FrameError, OpCode, Role};
-pub use rng::{ChaChaRng, RandomSource};
+pub use rng::{BorrowedRng, ChaChaRng, RandomSource};

@@ -258,3 +258,16 @@ fn client_checks_the_answer() {
         Err(OptionsError::UnsupportedExtension)
     );
 }
+
+/// A client connection can run on a borrowed source (`no_std`: a
+/// generator handed out once as `&'static mut`), and masks with it.
+#[test]
+fn client_connection_takes_a_borrowed_static_source() {
+    let rng: &'static mut ChaChaRng = Box::leak(Box::new(ChaChaRng::from_seed([4; 32])));
+    let mut client = Connection::open_client(Config::new(), Negotiated::default(), wsproto::BorrowedRng(rng)).unwrap();
+    let mut server = Connection::open_server(Config::new(), Negotiated::default()).unwrap();
+    client.sender().send_text("masked").unwrap();
+    // RFC 6455 §5.3: a client frame has MASK set.
+    assert_eq!(client.pending()[1] & 0x80, 0x80);
+    assert_eq!(pump(&mut client, &mut server), [(true, b"masked".to_vec())]);
+}

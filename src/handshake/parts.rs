@@ -297,7 +297,7 @@ pub struct RequestParts {
     /// CONNECT.
     pub protocol: Option<&'static str>,
     /// `http` or `https`: RFC 8441 §5: "The scheme of the target URI
-    /// (Section 5.1 of [RFC7230]) MUST be https for wss-schemed WebSockets
+    /// (Section 5.1 of \[RFC7230\]) MUST be https for wss-schemed WebSockets
     /// and http for ws-schemed WebSockets."
     pub scheme: &'static str,
     /// The authority: host, and port when it is not the scheme's default.
