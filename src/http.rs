@@ -1,6 +1,7 @@
 //! The opening handshake on the `http` crate's types (feature
 //! `http`), for hyper, axum, h2 and any server or client built on them.
-//! Each function is a thin layer over [`crate::handshake::parts`].
+//! Each function is a thin layer over the parts API of [`crate::handshake`]
+//! ([`validate_head`], [`ClientUpgrade`]…).
 //!
 //! # Server (hyper, axum)
 //!

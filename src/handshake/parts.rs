@@ -3,47 +3,7 @@
 //! a custom HTTP/2 or HTTP/3 stack. The `http` feature's conversions
 //! ([`crate::http`]) are thin layers over these.
 //!
-//! # Server
-//!
-//! [`validate_head`] checks the request (an HTTP/1.1 upgrade, RFC 6455
-//! §4.2.1, or an HTTP/2 or HTTP/3 extended CONNECT, RFC 8441 §4 and RFC
-//! 9220) and returns the [`UpgradeOffer`]. The application looks at it and
-//! calls [`UpgradeOffer::accept_parts`] with its [`AcceptOptions`] and the
-//! connection's [`Config`]: that answers permessage-deflate from the config,
-//! as [`Connection::accept`](crate::Connection::accept) does, and returns the
-//! response (101, or 200 for an extended CONNECT) and the [`Negotiated`]
-//! subprotocol and extensions, which open the connection:
-//! [`Connection::open_server`](crate::Connection::open_server). A refused
-//! request is a [`RequestError`] whose
-//! [`response_parts`](RequestError::response_parts) is the answer.
-//!
-//! ```
-//! use wsproto::handshake::{AcceptOptions, HttpVersion, RequestHead, validate_head};
-//! use wsproto::{Config, Connection};
-//! let headers = [
-//!     ("Host", &b"example.com"[..]),
-//!     ("Upgrade", b"websocket"),
-//!     ("Connection", b"Upgrade"),
-//!     ("Sec-WebSocket-Key", b"dGhlIHNhbXBsZSBub25jZQ=="),
-//!     ("Sec-WebSocket-Version", b"13"),
-//!     ("Sec-WebSocket-Protocol", b"chat"),
-//! ];
-//! let offer = validate_head(&RequestHead::new("GET", HttpVersion::Http11), headers).unwrap();
-//! let config = Config::default();
-//! let (response, negotiated) = offer.accept_parts(&AcceptOptions::new().protocol("chat"), &config).unwrap();
-//! assert_eq!(response.status, 101);
-//! assert_eq!(response.header("Sec-WebSocket-Accept"), Some("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="));
-//! let conn = Connection::open_server(config, negotiated).unwrap();
-//! assert_eq!(conn.negotiated().protocol.as_deref(), Some("chat"));
-//! ```
-//!
-//! # Client
-//!
-//! [`ClientUpgrade::new`] builds an HTTP/1.1 upgrade request and
-//! [`ClientUpgrade::extended_connect`] an RFC 8441 one, both as
-//! [`RequestParts`]; [`ClientUpgrade::validate_parts`] checks the answer and
-//! returns the [`Negotiated`] to open the connection with:
-//! [`Connection::open_client`](crate::Connection::open_client).
+//! See the [module docs](super) ("Another HTTP library").
 
 use alloc::string::{String, ToString};
 use alloc::vec;
