@@ -90,6 +90,9 @@ fn http11_faults_have_their_answers() {
     assert_eq!(parts.status, 426);
     assert_eq!(parts.header("Upgrade"), Some("websocket"));
     assert!(e.response().starts_with(b"HTTP/1.1 426 Upgrade Required\r\nUpgrade: websocket\r\n"));
+    // The same from `validate_request`, which shares the checks.
+    let plain: Vec<(&str, &[u8])> = vec![("Host", b"example.com")];
+    assert_eq!(wsproto::handshake::validate_request("GET", plain), Err(RequestError::NotAnUpgrade));
     // A bad key: 400.
     let mut bad = h1(&[]);
     bad[3].1 = b"AAAA";
@@ -131,6 +134,8 @@ fn extended_connect_is_validated_and_answered_with_200() {
     assert_eq!(response.header("Upgrade"), None);
     assert_eq!(response.header("Sec-WebSocket-Protocol"), Some("chat"));
     assert_eq!(negotiated.protocol.as_deref(), Some("chat"));
+    // The HTTP/1.1 101 writer refuses it.
+    assert_eq!(offer.accept(&AcceptOptions::new()), Err(OptionsError::NotHttp11));
 
     use RequestError as E;
     let h2 = |method, protocol| RequestHead::new(method, HttpVersion::Http2).protocol(protocol).authority(Some("a"));
@@ -270,4 +275,63 @@ fn client_connection_takes_a_borrowed_static_source() {
     // RFC 6455 §5.3: a client frame has MASK set.
     assert_eq!(client.pending()[1] & 0x80, 0x80);
     assert_eq!(pump(&mut client, &mut server), [(true, b"masked".to_vec())]);
+}
+
+mod prop {
+    use proptest::prelude::*;
+    use wsproto::handshake::{validate_head, validate_request, HttpVersion, RequestHead};
+
+    fn field() -> impl Strategy<Value = (String, Vec<u8>)> {
+        let names = prop::sample::select(vec![
+            "Host",
+            "Upgrade",
+            "Connection",
+            "Sec-WebSocket-Key",
+            "Sec-WebSocket-Version",
+            "Sec-WebSocket-Protocol",
+            "Sec-WebSocket-Extensions",
+            "Origin",
+            "X-Other",
+        ]);
+        let values = prop::sample::select(vec![
+            &b"websocket"[..],
+            b"Upgrade",
+            b"dGhlIHNhbXBsZSBub25jZQ==",
+            b"13",
+            b"8",
+            b"chat, chat",
+            b"permessage-deflate; client_max_window_bits",
+            b"example.com",
+            b"",
+            b"\xff\xfe",
+            b"a;;b",
+        ]);
+        (names, prop::collection::vec(values, 1..3))
+            .prop_map(|(n, v)| (n.to_string(), v.iter().flat_map(|x| x.iter().copied()).collect()))
+    }
+
+    proptest! {
+        /// Hostile field lists never panic, every refusal has an answer,
+        /// and over HTTP/1.1 the parts validator agrees with
+        /// `validate_request` (one set of checks).
+        #[test]
+        fn parts_validator_is_the_built_in_one(
+            fields in prop::collection::vec(field(), 0..12),
+            version in prop::sample::select(vec![HttpVersion::Http10, HttpVersion::Http11, HttpVersion::Http2]),
+            method in prop::sample::select(vec!["GET", "CONNECT", "POST"]),
+            protocol in prop::option::of(prop::sample::select(vec!["websocket", "h3"])),
+        ) {
+            let pairs = || fields.iter().map(|(n, v)| (n.as_str(), v.as_slice()));
+            let head = RequestHead::new(method, version).protocol(protocol).authority(Some("example.com"));
+            let got = validate_head(&head, pairs());
+            if version == HttpVersion::Http11 {
+                let old = validate_request(method, pairs());
+                prop_assert_eq!(&got, &old);
+            }
+            if let Err(e) = got {
+                let parts = e.response_parts(version);
+                prop_assert!(matches!(parts.status, 400 | 403 | 426 | 431));
+            }
+        }
+    }
 }

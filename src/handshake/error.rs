@@ -424,6 +424,10 @@ pub enum OptionsError {
     /// does not implement (or to open with one negotiated elsewhere); it
     /// would have to apply it to every frame.
     UnsupportedExtension,
+    /// [`UpgradeOffer::accept`](super::UpgradeOffer::accept) writes an
+    /// HTTP/1.1 101, which cannot answer an RFC 8441 extended CONNECT:
+    /// use [`UpgradeOffer::accept_parts`](super::UpgradeOffer::accept_parts).
+    NotHttp11,
     /// A [`DeflateConfig`](crate::extensions::deflate::DeflateConfig)
     /// value is out of range (see its
     /// [`is_valid`](crate::extensions::deflate::DeflateConfig::is_valid)).
@@ -445,6 +449,7 @@ impl fmt::Display for OptionsError {
             E::ProtocolNotOffered => f.write_str("subprotocol was not offered"),
             E::ExtensionNotOffered => f.write_str("extension was not offered"),
             E::UnsupportedExtension => f.write_str("extension not implemented by the connection"),
+            E::NotHttp11 => f.write_str("an HTTP/1.1 101 cannot answer an extended CONNECT"),
             #[cfg(feature = "deflate")]
             E::InvalidDeflateConfig => f.write_str("permessage-deflate setting out of range"),
         }

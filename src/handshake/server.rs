@@ -207,7 +207,15 @@ impl UpgradeOffer {
     /// answer any offer (RFC 7692 §7.1), are refused
     /// ([`OptionsError::UnsupportedExtension`]): a connection would have to
     /// apply them to every frame.
+    ///
+    /// It writes an HTTP/1.1 101: an RFC 8441 offer
+    /// ([`UpgradeKind::ExtendedConnect`](super::UpgradeKind::ExtendedConnect))
+    /// is refused ([`OptionsError::NotHttp11`]); answer it with
+    /// [`UpgradeOffer::accept_parts`].
     pub fn accept(&self, options: &AcceptOptions) -> Result<(Vec<u8>, Negotiated), OptionsError> {
+        if self.kind != super::parts::UpgradeKind::Http11 {
+            return Err(OptionsError::NotHttp11);
+        }
         let negotiated = choose(
             options,
             |p| self.protocols.iter().any(|o| o == p),
@@ -622,7 +630,9 @@ impl<'a> Distinct<'a> {
 /// [`origin`](UpgradeOffer::origin).
 ///
 /// Checks, each with its RFC 6455 §4.2.1 rule: the method is GET (1.); one
-/// non-empty `Host` (2.); `Upgrade` contains `websocket` (3.); `Connection`
+/// non-empty `Host` (2.); `Upgrade` contains `websocket` (3.; no `Upgrade`
+/// at all is [`RequestError::NotAnUpgrade`], answered 426 with `Upgrade:
+/// websocket`); `Connection`
 /// contains `Upgrade` (4.); `Sec-WebSocket-Version` is 13 (6.); one
 /// `Sec-WebSocket-Key` that decodes to 16 bytes (5.);
 /// `Sec-WebSocket-Protocol` is a list of unique tokens (§4.1 step 10); and
