@@ -44,7 +44,9 @@ fi
 py="$work/venv/bin/python"
 say "python-websockets $("$py" -c 'import websockets; print(websockets.__version__)')"
 
-cargo build -q --release --features http --example hyper_server --example axum_server ||
+# Debug: the same build (default features + http = --all-features) as the
+# test step, so nothing is compiled again.
+cargo build -q --features http --example hyper_server --example axum_server ||
   die "the examples do not build"
 
 # Waits until something listens on 127.0.0.1:$1 (at most 10 s).
@@ -64,9 +66,9 @@ wait_port() {
 check() {
   local example=$1 port=$2 how=$3
   if [ "$how" = env ]; then
-    WSPROTO_PORT=$port "$target/release/examples/$example" >"$work/$example.log" 2>&1 &
+    WSPROTO_PORT=$port "$target/debug/examples/$example" >"$work/$example.log" 2>&1 &
   else
-    "$target/release/examples/$example" "$port" >"$work/$example.log" 2>&1 &
+    "$target/debug/examples/$example" "$port" >"$work/$example.log" 2>&1 &
   fi
   local pid=$!
   pids+=("$pid")
