@@ -79,12 +79,18 @@ fn response<T>(parts: ResponseParts, body: T) -> Result<Response<T>, OptionsErro
     let mut response = Response::new(body);
     *response.status_mut() =
         StatusCode::from_u16(parts.status).map_err(|_| OptionsError::InvalidStatus(parts.status))?;
-    for (name, value) in parts.headers {
+    append(response.headers_mut(), parts.headers)?;
+    Ok(response)
+}
+
+/// Appends header fields, refusing those not valid for the `http` crate.
+fn append(map: &mut ::http::HeaderMap, headers: Vec<(String, String)>) -> Result<(), OptionsError> {
+    for (name, value) in headers {
         let name = HeaderName::try_from(name).map_err(|_| OptionsError::InvalidHeaderName)?;
         let value = HeaderValue::try_from(value).map_err(|_| OptionsError::InvalidHeaderValue)?;
-        response.headers_mut().append(name, value);
+        map.append(name, value);
     }
-    Ok(response)
+    Ok(())
 }
 
 impl UpgradeOffer {
@@ -141,11 +147,7 @@ impl RequestParts {
         *request.method_mut() = if connect { Method::CONNECT } else { Method::GET };
         *request.version_mut() = if connect { Version::HTTP_2 } else { Version::HTTP_11 };
         *request.uri_mut() = uri;
-        for (name, value) in self.headers {
-            let name = HeaderName::try_from(name).map_err(|_| OptionsError::InvalidHeaderName)?;
-            let value = HeaderValue::try_from(value).map_err(|_| OptionsError::InvalidHeaderValue)?;
-            request.headers_mut().append(name, value);
-        }
+        append(request.headers_mut(), self.headers)?;
         Ok(request)
     }
 }

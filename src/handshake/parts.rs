@@ -113,7 +113,7 @@ impl<'a> RequestHead<'a> {
 ///   protocol); then `Sec-WebSocket-Version: 13`, the subprotocol and
 ///   extension lists, and `Host` or `:authority`. No `Sec-WebSocket-Key` is
 ///   needed (RFC 8441 §5), and one sent is ignored.
-pub fn validate_head<'a, I>(head: &RequestHead<'a>, headers: I) -> Result<UpgradeOffer, RequestError>
+pub fn validate_head<'a, I>(head: &RequestHead<'_>, headers: I) -> Result<UpgradeOffer, RequestError>
 where
     I: IntoIterator<Item = (&'a str, &'a [u8])>,
 {
@@ -136,7 +136,10 @@ where
     };
     let mut protocols = Vec::new();
     let mut extensions = Vec::new();
-    let offer = check_fields(mode, headers, |p| protocols.push(String::from(p)), |e| extensions.push(String::from(e)))?;
+    // The head and the fields may live for different times; the checks see
+    // both for the shorter one (the offer is copied out).
+    let fields = headers.into_iter().map(|(n, v): (&str, &[u8])| (n, v));
+    let offer = check_fields(mode, fields, |p| protocols.push(String::from(p)), |e| extensions.push(String::from(e)))?;
     Ok(UpgradeOffer {
         key: String::from(offer.key),
         host: String::from(offer.host),

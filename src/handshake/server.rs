@@ -643,24 +643,8 @@ pub fn validate_request<'a, I>(method: &str, headers: I) -> Result<UpgradeOffer,
 where
     I: IntoIterator<Item = (&'a str, &'a [u8])>,
 {
-    let mut protocols = Vec::new();
-    let mut extensions = Vec::new();
-    let offer = check_upgrade(
-        method,
-        headers,
-        |p| protocols.push(String::from(p)),
-        |e| {
-            extensions.push(String::from(e));
-        },
-    )?;
-    Ok(UpgradeOffer {
-        key: String::from(offer.key),
-        host: String::from(offer.host),
-        origin: offer.origin.map(String::from),
-        protocols,
-        extensions,
-        kind: super::parts::UpgradeKind::Http11,
-    })
+    // The caller has checked the version; the checks are `validate_head`'s.
+    super::parts::validate_head(&super::parts::RequestHead::new(method, super::parts::HttpVersion::Http11), headers)
 }
 
 /// [`validate_request`], handing each offered subprotocol and extension to
