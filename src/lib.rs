@@ -18,6 +18,9 @@ mod error;
 pub mod extensions;
 pub mod frame;
 pub mod handshake;
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub mod http;
 pub mod rng;
 mod unchecked;
 pub mod utf8;
@@ -28,4 +31,4 @@ pub use connection::{
 };
 pub use error::{Error, UsageError};
 pub use frame::{CloseCode, FrameError, OpCode, Role};
-pub use rng::{ChaChaRng, RandomSource};
+pub use rng::{BorrowedRng, ChaChaRng, RandomSource};

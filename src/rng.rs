@@ -24,6 +24,36 @@ impl<F: FnMut(&mut [u8]) + Send> RandomSource for F {
     }
 }
 
+/// A borrowed random source: `BorrowedRng(&mut rng)` is a
+/// [`RandomSource`] that fills from `rng`. For `no_std` targets whose
+/// generator lives elsewhere, such as a hardware RNG handed out once as a
+/// `&'static mut` (a client [`Connection`](crate::Connection) owns its
+/// source, so it takes `BorrowedRng<'static, R>`).
+///
+/// Why not `impl RandomSource for &mut R`: it would overlap the blanket
+/// impl for closures (a `&mut F` where `F: FnMut(&mut [u8])` is itself
+/// `FnMut`, so it would be a source twice; rustc refuses it, E0119), and
+/// dropping that impl would break every closure source. The builders that
+/// only borrow a source for one call
+/// ([`ClientHandshake::new`](crate::handshake::ClientHandshake::new),
+/// [`ClientUpgrade::new`](crate::handshake::ClientUpgrade::new)) take
+/// `&mut impl RandomSource` already.
+///
+/// ```
+/// use wsproto::{BorrowedRng, ChaChaRng, RandomSource};
+/// let mut rng = ChaChaRng::from_seed([1; 32]);
+/// let mut key = [0u8; 4];
+/// BorrowedRng(&mut rng).fill(&mut key);
+/// ```
+#[derive(Debug)]
+pub struct BorrowedRng<'a, R: RandomSource + ?Sized>(pub &'a mut R);
+
+impl<R: RandomSource + ?Sized> RandomSource for BorrowedRng<'_, R> {
+    fn fill(&mut self, out: &mut [u8]) {
+        self.0.fill(out)
+    }
+}
+
 /// A ChaCha20 keystream used as a random number generator (RFC 8439 §2.3
 /// block function), refilled 64 bytes at a time.
 #[derive(Clone)]
@@ -151,6 +181,31 @@ mod tests {
             &out[48..],
             &[0xb5, 0x12, 0x9c, 0xd1, 0xde, 0x16, 0x4e, 0xb9, 0xcb, 0xd0, 0x83, 0xe8, 0xa2, 0x50, 0x3c, 0x4e]
         );
+    }
+
+    #[test]
+    fn borrowed_source_continues_the_same_stream() {
+        let mut a = ChaChaRng::from_seed([9; 32]);
+        let mut b = ChaChaRng::from_seed([9; 32]);
+        let mut through = [0u8; 40];
+        BorrowedRng(&mut a).fill(&mut through[..20]);
+        BorrowedRng(&mut a).fill(&mut through[20..]);
+        let mut direct = [0u8; 40];
+        b.fill(&mut direct);
+        assert_eq!(through, direct);
+        // A borrowed closure, and a borrowed trait object.
+        let mut n = 0u8;
+        let mut counter = |out: &mut [u8]| {
+            for o in out {
+                n += 1;
+                *o = n;
+            }
+        };
+        let mut out = [0u8; 3];
+        BorrowedRng(&mut counter).fill(&mut out);
+        assert_eq!(out, [1, 2, 3]);
+        let dynamic: &mut dyn RandomSource = &mut b;
+        BorrowedRng(dynamic).fill(&mut out);
     }
 
     #[test]

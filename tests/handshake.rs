@@ -1038,7 +1038,9 @@ fn request_errors_keep_their_status_and_text() {
 }
 
 /// `RequestError::response` writes exactly the bytes the old error type
-/// wrote (captured from it).
+/// wrote (captured from it), except that a 426 now also carries
+/// `Upgrade: websocket` (RFC 9110 §15.5.22: "The server MUST send an
+/// Upgrade header field in a 426 response").
 #[test]
 fn request_error_responses_are_unchanged() {
     use RequestError as E;
@@ -1057,7 +1059,7 @@ fn request_error_responses_are_unchanged() {
         ),
         (
             E::UnsupportedVersion(Some(8)),
-            "HTTP/1.1 426 Upgrade Required\r\nSec-WebSocket-Version: 13\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 46\r\n\r\nunsupported Sec-WebSocket-Version 8 (only 13)\n",
+            "HTTP/1.1 426 Upgrade Required\r\nSec-WebSocket-Version: 13\r\nUpgrade: websocket\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 46\r\n\r\nunsupported Sec-WebSocket-Version 8 (only 13)\n",
         ),
         (
             E::OriginRejected,

@@ -280,26 +280,9 @@ pub(super) fn accept(
     if !recv.is_connecting() {
         return Err(UsageError::WrongState);
     }
-    // With permessage-deflate configured, the server answers the first
-    // offer it can honour, unless the application chose extensions itself.
-    #[cfg(feature = "deflate")]
-    let chosen;
-    #[cfg(feature = "deflate")]
-    let options = match stages.config.deflate {
-        Some(deflate) if !options.has_extensions() => {
-            if !deflate.is_valid() {
-                return Err(UsageError::Options(OptionsError::InvalidDeflateConfig));
-            }
-            match deflate.accept_offer(request.extensions()) {
-                Some(params) => {
-                    chosen = options.clone().extension(alloc::string::ToString::to_string(&params));
-                    &chosen
-                }
-                None => options,
-            }
-        }
-        _ => options,
-    };
+    let options =
+        crate::handshake::server_choices(options, request.extensions(), stages.config).map_err(UsageError::Options)?;
+    let options = &*options;
     // Checked before anything is queued: a refused extension leaves the
     // request unanswered.
     let (config, role) = (stages.config, stages.rules.role);

@@ -30,6 +30,44 @@ impl ClientOptions {
     }
 
     /// Whether any extension is offered.
+    /// Checks the options and returns the extension offers one by one.
+    pub(crate) fn checked(&self) -> Result<Vec<String>, OptionsError> {
+        if let Some(origin) = &self.origin {
+            check_value(origin)?;
+        }
+        for (i, p) in self.protocols.iter().enumerate() {
+            // RFC 6455 §4.1 step 10: "non-empty strings with characters in
+            // the range U+0021 to U+007E not including separator characters
+            // [...] and MUST all be unique strings".
+            if !is_token(p.as_bytes()) || self.protocols.get(..i).is_some_and(|prev| prev.contains(p)) {
+                return Err(OptionsError::InvalidProtocol);
+            }
+        }
+        let mut extensions = Vec::new();
+        for e in &self.extensions {
+            parse_extensions(e.as_bytes(), &mut extensions).map_err(|_| OptionsError::InvalidExtension)?;
+        }
+        for (name, value) in &self.headers {
+            check_header(name, value, REQUEST_RESERVED)?;
+        }
+        Ok(extensions)
+    }
+
+    /// The `Origin` to send.
+    pub(crate) fn origin_value(&self) -> Option<&str> {
+        self.origin.as_deref()
+    }
+
+    /// The subprotocols to offer.
+    pub(crate) fn protocol_list(&self) -> &[String] {
+        &self.protocols
+    }
+
+    /// The extra header fields.
+    pub(crate) fn extra_headers(&self) -> &[(String, String)] {
+        &self.headers
+    }
+
     pub(crate) fn offers_extensions(&self) -> bool {
         !self.extensions.is_empty()
     }
@@ -163,24 +201,7 @@ impl ClientHandshake {
         options: &ClientOptions,
         key: SecKey,
     ) -> Result<(ClientHandshake, Vec<u8>), OptionsError> {
-        if let Some(origin) = &options.origin {
-            check_value(origin)?;
-        }
-        for (i, p) in options.protocols.iter().enumerate() {
-            // RFC 6455 §4.1 step 10: "non-empty strings with characters in
-            // the range U+0021 to U+007E not including separator characters
-            // [...] and MUST all be unique strings".
-            if !is_token(p.as_bytes()) || options.protocols.get(..i).is_some_and(|prev| prev.contains(p)) {
-                return Err(OptionsError::InvalidProtocol);
-            }
-        }
-        let mut extensions = Vec::new();
-        for e in &options.extensions {
-            parse_extensions(e.as_bytes(), &mut extensions).map_err(|_| OptionsError::InvalidExtension)?;
-        }
-        for (name, value) in &options.headers {
-            check_header(name, value, REQUEST_RESERVED)?;
-        }
+        let extensions = options.checked()?;
 
         let mut out = Vec::with_capacity(256);
         // RFC 6455 §4.1 step 2: "The method of the request MUST be GET, and
@@ -306,7 +327,25 @@ where
     P: AsRef<str>,
     E: AsRef<str>,
 {
-    let expected = accept_key(key);
+    check_answer(Some(key), offered_protocols, offered_extensions, headers)
+}
+
+/// The checks of [`validate_response`], for a 101 (`key` is the one sent)
+/// or, with no `key`, for the 2xx answer to an RFC 8441 extended CONNECT,
+/// which has no `Upgrade`, `Connection` or `Sec-WebSocket-Accept` (RFC 8441
+/// §5: those "are not used"; RFC 9113 §8.2.2).
+pub(crate) fn check_answer<'a, I, P, E>(
+    key: Option<&str>,
+    offered_protocols: &[P],
+    offered_extensions: &[E],
+    headers: I,
+) -> Result<Negotiated, ResponseError>
+where
+    I: IntoIterator<Item = (&'a str, &'a [u8])>,
+    P: AsRef<str>,
+    E: AsRef<str>,
+{
+    let expected = key.map(accept_key);
     let mut upgrade = false;
     let mut connection = false;
     let mut accepts = 0usize;
@@ -324,7 +363,7 @@ where
         } else if is("Sec-WebSocket-Accept") {
             accepts += 1;
             // "ignoring any leading and trailing whitespace"
-            accept_ok = trim_ows(value) == expected.as_str().as_bytes();
+            accept_ok = expected.as_ref().is_some_and(|e| trim_ows(value) == e.as_str().as_bytes());
         } else if is("Sec-WebSocket-Protocol") {
             protocol_header = true;
             for p in list_elements(value) {
@@ -339,16 +378,18 @@ where
             parse_extensions(value, &mut extensions).map_err(|_| ResponseError::InvalidExtensionHeader)?;
         }
     }
-    if !upgrade {
-        return Err(ResponseError::UpgradeNotWebSocket);
-    }
-    if !connection {
-        return Err(ResponseError::ConnectionNotUpgrade);
-    }
-    match accepts {
-        0 => return Err(ResponseError::MissingAccept),
-        1 if accept_ok => {}
-        _ => return Err(ResponseError::AcceptMismatch),
+    if expected.is_some() {
+        if !upgrade {
+            return Err(ResponseError::UpgradeNotWebSocket);
+        }
+        if !connection {
+            return Err(ResponseError::ConnectionNotUpgrade);
+        }
+        match accepts {
+            0 => return Err(ResponseError::MissingAccept),
+            1 if accept_ok => {}
+            _ => return Err(ResponseError::AcceptMismatch),
+        }
     }
     if protocols > 1 {
         return Err(ResponseError::MultipleProtocols);

@@ -8,6 +8,7 @@ use alloc::vec::Vec;
 use core::fmt;
 
 use super::http::{write_error_response, HeadError, StatusLine};
+use super::parts::{HttpVersion, ResponseParts};
 
 /// Why a `ws://` / `wss://` URI was refused (RFC 6455 §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,6 +127,20 @@ pub enum RequestError {
     /// The origin policy requires an |Origin| header and there is none.
     /// Answer: 403.
     MissingOrigin,
+    /// A GET with no |Upgrade| header at all: a plain HTTP request (a
+    /// browser tab, a health check) on a WebSocket resource. Answer: 426
+    /// with `Upgrade: websocket` (RFC 9110 §15.5.22: "The server MUST send
+    /// an Upgrade header field in a 426 response to indicate the required
+    /// protocol(s)"), as python-websockets answers it. Only the validators
+    /// for other HTTP parsers report it; [`ServerHandshake::parse`](super::ServerHandshake::parse)
+    /// hands such a request on as [`Incoming::Http`](super::Incoming::Http).
+    NotAnUpgrade,
+    /// An HTTP/2 or HTTP/3 request that is not an extended CONNECT with
+    /// `:protocol` set (RFC 8441 §4: "A new pseudo-header field :protocol
+    /// MAY be included on request HEADERS indicating the desired protocol
+    /// to be spoken on the tunnel created by CONNECT"): over these versions
+    /// that is the only WebSocket handshake. Answer: 400.
+    NotExtendedConnect,
 }
 
 impl RequestError {
@@ -149,8 +164,9 @@ impl RequestError {
             | E::InvalidKey
             | E::MissingVersion
             | E::InvalidProtocolHeader
-            | E::InvalidExtensionHeader => StatusLine::BAD_REQUEST,
-            E::UnsupportedVersion(_) => StatusLine::UPGRADE_REQUIRED,
+            | E::InvalidExtensionHeader
+            | E::NotExtendedConnect => StatusLine::BAD_REQUEST,
+            E::UnsupportedVersion(_) | E::NotAnUpgrade => StatusLine::UPGRADE_REQUIRED,
             E::OriginRejected | E::MissingOrigin => StatusLine::FORBIDDEN,
         }
     }
@@ -167,12 +183,35 @@ impl RequestError {
     /// - 431 Request Header Fields Too Large when a limit was hit.
     ///
     /// Every response carries `Connection: close`, `Content-Type:
-    /// text/plain` and a one-line body saying what was wrong.
+    /// text/plain` and a one-line body saying what was wrong; every 426
+    /// also carries `Upgrade: websocket` (RFC 9110 §15.5.22). The same
+    /// answer for another HTTP library is [`RequestError::response_parts`].
     pub fn response(&self) -> Vec<u8> {
-        let version = matches!(self, RequestError::MissingVersion | RequestError::UnsupportedVersion(_));
-        let mut body = alloc::string::String::new();
+        write_error_response(self.status_line(), &self.response_parts(HttpVersion::Http11))
+    }
+
+    /// The answer to this fault as a status, header fields and a body, for
+    /// a server with its own HTTP library (see
+    /// [`response`](RequestError::response) for what it holds). Over
+    /// HTTP/2 and HTTP/3 it leaves out `Upgrade` (RFC 9113 §8.2.2: such
+    /// connection-specific fields are malformed there); the HTTP library
+    /// adds `Content-Length` and decides whether to close.
+    pub fn response_parts(&self, version: HttpVersion) -> ResponseParts {
+        use alloc::string::{String, ToString};
+        let mut headers: Vec<(String, String)> = Vec::new();
+        if matches!(self, RequestError::MissingVersion | RequestError::UnsupportedVersion(_)) {
+            // RFC 6455 §4.4: the server answers with the "version(s) the
+            // server is capable of understanding".
+            headers.push(("Sec-WebSocket-Version".to_string(), "13".to_string()));
+        }
+        let line = self.status_line();
+        if line.code == 426 && version.is_http1() {
+            headers.push(("Upgrade".to_string(), "websocket".to_string()));
+        }
+        headers.push(("Content-Type".to_string(), "text/plain; charset=utf-8".to_string()));
+        let mut body = String::new();
         let _ = fmt::write(&mut body, format_args!("{self}\n"));
-        write_error_response(self.status_line(), version, body.as_bytes())
+        ResponseParts { status: line.code, headers, body: body.into_bytes() }
     }
 }
 
@@ -197,6 +236,8 @@ impl fmt::Display for RequestError {
             E::InvalidExtensionHeader => f.write_str("malformed Sec-WebSocket-Extensions header"),
             E::OriginRejected => f.write_str("origin not allowed"),
             E::MissingOrigin => f.write_str("Origin header required"),
+            E::NotAnUpgrade => f.write_str("not a WebSocket upgrade request: no Upgrade header"),
+            E::NotExtendedConnect => f.write_str("not an extended CONNECT with :protocol (RFC 8441)"),
         }
     }
 }
@@ -280,6 +321,15 @@ pub enum ResponseError {
     /// the offer (RFC 7692 §7.1: for permessage-deflate, "the client MUST
     /// _Fail the WebSocket Connection_"), or name one extension twice.
     InvalidExtensionParams,
+    /// The server answered the upgrade with another status than 101 (or,
+    /// for an RFC 8441 extended CONNECT, than 2xx): it did not accept the
+    /// WebSocket. Only the validators for other HTTP clients report it;
+    /// [`ClientHandshake::parse`](super::ClientHandshake::parse) hands
+    /// such an answer on as [`Reply::NotUpgraded`](super::Reply::NotUpgraded).
+    NotUpgraded {
+        /// The server's status code.
+        status: u16,
+    },
     /// The proxy answered the `CONNECT` request with a status other than
     /// 2xx (RFC 6455 §4.1: "If the connection could not be opened, either
     /// because a direct connection failed or because any proxy used returned
@@ -309,6 +359,7 @@ impl fmt::Display for ResponseError {
             E::InvalidExtensionHeader => f.write_str("malformed Sec-WebSocket-Extensions header"),
             E::InvalidExtensionParams => f.write_str("accepted extension parameters do not answer the offer"),
             E::ProxyRefused { status } => write!(f, "proxy refused CONNECT with status {status}"),
+            E::NotUpgraded { status } => write!(f, "server answered {status} instead of accepting the WebSocket"),
         }
     }
 }
@@ -373,6 +424,10 @@ pub enum OptionsError {
     /// does not implement (or to open with one negotiated elsewhere); it
     /// would have to apply it to every frame.
     UnsupportedExtension,
+    /// [`UpgradeOffer::accept`](super::UpgradeOffer::accept) writes an
+    /// HTTP/1.1 101, which cannot answer an RFC 8441 extended CONNECT:
+    /// use [`UpgradeOffer::accept_parts`](super::UpgradeOffer::accept_parts).
+    NotHttp11,
     /// A [`DeflateConfig`](crate::extensions::deflate::DeflateConfig)
     /// value is out of range (see its
     /// [`is_valid`](crate::extensions::deflate::DeflateConfig::is_valid)).
@@ -394,6 +449,7 @@ impl fmt::Display for OptionsError {
             E::ProtocolNotOffered => f.write_str("subprotocol was not offered"),
             E::ExtensionNotOffered => f.write_str("extension was not offered"),
             E::UnsupportedExtension => f.write_str("extension not implemented by the connection"),
+            E::NotHttp11 => f.write_str("an HTTP/1.1 101 cannot answer an extended CONNECT"),
             #[cfg(feature = "deflate")]
             E::InvalidDeflateConfig => f.write_str("permessage-deflate setting out of range"),
         }

@@ -42,17 +42,20 @@ impl StatusLine {
 }
 
 /// Writes a complete error response; see [`super::RequestError::response`].
-pub(crate) fn write_error_response(line: StatusLine, version_header: bool, body: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(160 + body.len());
+pub(crate) fn write_error_response(line: StatusLine, parts: &super::parts::ResponseParts) -> Vec<u8> {
+    let mut out = Vec::with_capacity(160 + parts.body.len());
     push_status_line(&mut out, line.code, line.reason);
-    if version_header {
-        push_header(&mut out, "Sec-WebSocket-Version", "13");
+    let (before, after): (Vec<_>, Vec<_>) = parts.headers.iter().partition(|(n, _)| n != "Content-Type");
+    for (name, value) in before {
+        push_header(&mut out, name, value);
     }
     push_header(&mut out, "Connection", "close");
-    push_header(&mut out, "Content-Type", "text/plain; charset=utf-8");
-    push_content_length(&mut out, body.len());
+    for (name, value) in after {
+        push_header(&mut out, name, value);
+    }
+    push_content_length(&mut out, parts.body.len());
     out.extend_from_slice(b"\r\n");
-    out.extend_from_slice(body);
+    out.extend_from_slice(&parts.body);
     out
 }
 

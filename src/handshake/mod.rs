@@ -34,6 +34,56 @@
 //! Through an HTTP proxy, first send [`connect_request`] and read the answer
 //! with [`ProxyConnect::parse`].
 //!
+//! # Another HTTP library (hyper, axum, h2, HTTP/3)
+//!
+//! A parts API: a request head and header pairs in, a status, a header
+//! list and a body out, over HTTP/1.1 (RFC 6455 §4) and the extended
+//! CONNECT of RFC 8441 (HTTP/2) and RFC 9220 (HTTP/3). With the `http`
+//! feature, [`crate::http`] converts it to and from `http::Request` and
+//! `http::Response`.
+//!
+//! ## Server
+//!
+//! [`validate_head`] checks the request (an HTTP/1.1 upgrade, RFC 6455
+//! §4.2.1, or an HTTP/2 or HTTP/3 extended CONNECT, RFC 8441 §4 and RFC
+//! 9220) and returns the [`UpgradeOffer`]. The application looks at it and
+//! calls [`UpgradeOffer::accept_parts`] with its [`AcceptOptions`] and the
+//! connection's [`Config`](crate::Config): that answers permessage-deflate from the config,
+//! as [`Connection::accept`](crate::Connection::accept) does, and returns the
+//! response (101, or 200 for an extended CONNECT) and the [`Negotiated`]
+//! subprotocol and extensions, which open the connection:
+//! [`Connection::open_server`](crate::Connection::open_server). A refused
+//! request is a [`RequestError`] whose
+//! [`response_parts`](RequestError::response_parts) is the answer.
+//!
+//! ```
+//! use wsproto::handshake::{AcceptOptions, HttpVersion, RequestHead, validate_head};
+//! use wsproto::{Config, Connection};
+//! let headers = [
+//!     ("Host", &b"example.com"[..]),
+//!     ("Upgrade", b"websocket"),
+//!     ("Connection", b"Upgrade"),
+//!     ("Sec-WebSocket-Key", b"dGhlIHNhbXBsZSBub25jZQ=="),
+//!     ("Sec-WebSocket-Version", b"13"),
+//!     ("Sec-WebSocket-Protocol", b"chat"),
+//! ];
+//! let offer = validate_head(&RequestHead::new("GET", HttpVersion::Http11), headers).unwrap();
+//! let config = Config::default();
+//! let (response, negotiated) = offer.accept_parts(&AcceptOptions::new().protocol("chat"), &config).unwrap();
+//! assert_eq!(response.status, 101);
+//! assert_eq!(response.header("Sec-WebSocket-Accept"), Some("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="));
+//! let conn = Connection::open_server(config, negotiated).unwrap();
+//! assert_eq!(conn.negotiated().protocol.as_deref(), Some("chat"));
+//! ```
+//!
+//! ## Client
+//!
+//! [`ClientUpgrade::new`] builds an HTTP/1.1 upgrade request and
+//! [`ClientUpgrade::extended_connect`] an RFC 8441 one, both as
+//! [`RequestParts`]; [`ClientUpgrade::validate_parts`] checks the answer and
+//! returns the [`Negotiated`] to open the connection with:
+//! [`Connection::open_client`](crate::Connection::open_client).
+
 //! # Errors
 //!
 //! Each error type says who is at fault:
@@ -64,6 +114,7 @@ mod accept;
 mod client;
 mod error;
 mod http;
+mod parts;
 mod proxy;
 mod server;
 mod uri;
@@ -75,7 +126,9 @@ pub use accept::{accept_key, check_key, AcceptKey, SecKey, GUID};
 pub use client::{validate_response, ClientHandshake, ClientOptions, HttpResponse, Reply};
 pub use error::{OptionsError, RequestError, ResponseError, UriError};
 pub use http::{extension_name, Headers};
+pub use parts::{validate_head, ClientUpgrade, HttpVersion, RequestHead, RequestParts, ResponseParts, UpgradeKind};
 pub use proxy::{connect_request, ProxyConnect};
+pub(crate) use server::server_choices;
 pub use server::{
     accept_response, reject_response, validate_request, AcceptOptions, Incoming, OriginPolicy, Request, ServerConfig,
     ServerHandshake, UpgradeOffer, UpgradeRequest,

@@ -187,6 +187,10 @@ pub struct UpgradeOffer {
     /// the client's order of preference, across all
     /// `Sec-WebSocket-Extensions` headers.
     pub extensions: Vec<String>,
+    /// Which handshake the request made: an HTTP/1.1 upgrade, or an RFC
+    /// 8441 extended CONNECT (whose `key` is empty). Only
+    /// [`UpgradeOffer::accept_parts`] answers the latter.
+    pub kind: super::parts::UpgradeKind,
 }
 
 impl UpgradeOffer {
@@ -203,7 +207,15 @@ impl UpgradeOffer {
     /// answer any offer (RFC 7692 §7.1), are refused
     /// ([`OptionsError::UnsupportedExtension`]): a connection would have to
     /// apply them to every frame.
+    ///
+    /// It writes an HTTP/1.1 101: an RFC 8441 offer
+    /// ([`UpgradeKind::ExtendedConnect`](super::UpgradeKind::ExtendedConnect))
+    /// is refused ([`OptionsError::NotHttp11`]); answer it with
+    /// [`UpgradeOffer::accept_parts`].
     pub fn accept(&self, options: &AcceptOptions) -> Result<(Vec<u8>, Negotiated), OptionsError> {
+        if self.kind != super::parts::UpgradeKind::Http11 {
+            return Err(OptionsError::NotHttp11);
+        }
         let negotiated = choose(
             options,
             |p| self.protocols.iter().any(|o| o == p),
@@ -273,6 +285,7 @@ impl UpgradeRequest {
             origin: self.origin().map(String::from),
             protocols: self.protocols().map(String::from).collect(),
             extensions: self.extensions().map(String::from).collect(),
+            kind: super::parts::UpgradeKind::Http11,
         }
     }
 
@@ -297,7 +310,7 @@ impl UpgradeRequest {
 
 /// Checks the choices in `options` against an offer and returns what they
 /// negotiate.
-fn choose(
+pub(crate) fn choose(
     options: &AcceptOptions,
     offered_protocol: impl Fn(&str) -> bool,
     offered_extension: impl Fn(&str) -> bool,
@@ -371,6 +384,11 @@ impl AcceptOptions {
     )]
     pub(crate) fn has_extensions(&self) -> bool {
         !self.extensions.is_empty()
+    }
+
+    /// The extra header fields.
+    pub(crate) fn extra_headers(&self) -> &[(String, String)] {
+        &self.headers
     }
 
     /// Adds a header to the 101 response, such as `Set-Cookie`.
@@ -573,10 +591,10 @@ fn incoming(head: Vec<u8>, (line, key): Checked) -> Incoming {
 }
 
 /// The fields of a valid upgrade request, borrowed from its headers.
-struct Offer<'a> {
-    key: &'a str,
-    host: &'a str,
-    origin: Option<&'a str>,
+pub(crate) struct Offer<'a> {
+    pub(crate) key: &'a str,
+    pub(crate) host: &'a str,
+    pub(crate) origin: Option<&'a str>,
 }
 
 /// Subprotocols seen so far, to refuse repeats: the first few on the
@@ -612,7 +630,9 @@ impl<'a> Distinct<'a> {
 /// [`origin`](UpgradeOffer::origin).
 ///
 /// Checks, each with its RFC 6455 §4.2.1 rule: the method is GET (1.); one
-/// non-empty `Host` (2.); `Upgrade` contains `websocket` (3.); `Connection`
+/// non-empty `Host` (2.); `Upgrade` contains `websocket` (3.; no `Upgrade`
+/// at all is [`RequestError::NotAnUpgrade`], answered 426 with `Upgrade:
+/// websocket`); `Connection`
 /// contains `Upgrade` (4.); `Sec-WebSocket-Version` is 13 (6.); one
 /// `Sec-WebSocket-Key` that decodes to 16 bytes (5.);
 /// `Sec-WebSocket-Protocol` is a list of unique tokens (§4.1 step 10); and
@@ -623,23 +643,8 @@ pub fn validate_request<'a, I>(method: &str, headers: I) -> Result<UpgradeOffer,
 where
     I: IntoIterator<Item = (&'a str, &'a [u8])>,
 {
-    let mut protocols = Vec::new();
-    let mut extensions = Vec::new();
-    let offer = check_upgrade(
-        method,
-        headers,
-        |p| protocols.push(String::from(p)),
-        |e| {
-            extensions.push(String::from(e));
-        },
-    )?;
-    Ok(UpgradeOffer {
-        key: String::from(offer.key),
-        host: String::from(offer.host),
-        origin: offer.origin.map(String::from),
-        protocols,
-        extensions,
-    })
+    // The caller has checked the version; the checks are `validate_head`'s.
+    super::parts::validate_head(&super::parts::RequestHead::new(method, super::parts::HttpVersion::Http11), headers)
 }
 
 /// [`validate_request`], handing each offered subprotocol and extension to
@@ -647,8 +652,8 @@ where
 fn check_upgrade<'a, I>(
     method: &str,
     headers: I,
-    mut each_protocol: impl FnMut(&'a str),
-    mut each_extension: impl FnMut(&'a str),
+    each_protocol: impl FnMut(&'a str),
+    each_extension: impl FnMut(&'a str),
 ) -> Result<Offer<'a>, RequestError>
 where
     I: IntoIterator<Item = (&'a str, &'a [u8])>,
@@ -656,6 +661,36 @@ where
     if method != "GET" {
         return Err(RequestError::MethodNotGet);
     }
+    check_fields(Mode::Upgrade, headers, each_protocol, each_extension)
+}
+
+/// Which opening handshake a request makes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Mode<'a> {
+    /// The HTTP/1.1 upgrade of RFC 6455 §4.
+    Upgrade,
+    /// An HTTP/2 (or HTTP/3) extended CONNECT (RFC 8441 §4, RFC 9220),
+    /// with its `:authority`.
+    Connect { authority: Option<&'a str> },
+}
+
+/// The header checks of an opening handshake in either `mode`, once the
+/// method (and for `Connect`, `:protocol`) was checked: every RFC 6455
+/// §4.2.1 rule for [`Mode::Upgrade`]; for [`Mode::Connect`] the ones RFC
+/// 8441 §5 keeps ("The Sec-WebSocket-Key and Sec-WebSocket-Accept header
+/// fields are not used", and HTTP/2 has no `Upgrade` or `Connection`,
+/// RFC 9113 §8.2.2). The returned key is empty for `Connect`.
+pub(crate) fn check_fields<'a, I>(
+    mode: Mode<'a>,
+    headers: I,
+    mut each_protocol: impl FnMut(&'a str),
+    mut each_extension: impl FnMut(&'a str),
+) -> Result<Offer<'a>, RequestError>
+where
+    I: IntoIterator<Item = (&'a str, &'a [u8])>,
+{
+    let connect = matches!(mode, Mode::Connect { .. });
+    let mut upgrade_seen = false;
     let mut host: Option<&[u8]> = None;
     let mut hosts = 0usize;
     let mut upgrade = false;
@@ -673,6 +708,7 @@ where
             hosts += 1;
             host = Some(value);
         } else if is("Upgrade") {
+            upgrade_seen = true;
             upgrade |= list_has_token(value, "websocket");
         } else if is("Connection") {
             connection |= list_has_token(value, "Upgrade");
@@ -709,15 +745,27 @@ where
             for_each_extension(value, &mut each_extension).map_err(|_| RequestError::InvalidExtensionHeader)?;
         }
     }
-    let host = match host.map(core::str::from_utf8) {
-        Some(Ok(h)) if hosts == 1 && !h.is_empty() => h,
+    // RFC 8441 §4: on an extended CONNECT, ":authority" takes the role of
+    // Host (HTTP/2 servers such as hyper pass it as the URI's authority,
+    // not as a Host field).
+    let host = match (mode, host.map(core::str::from_utf8)) {
+        (_, Some(Ok(h))) if hosts == 1 && !h.is_empty() => h,
+        (Mode::Connect { authority: Some(a) }, None) if !a.is_empty() => a,
         _ => return Err(RequestError::BadHost),
     };
-    if !upgrade {
-        return Err(RequestError::UpgradeNotWebSocket);
-    }
-    if !connection {
-        return Err(RequestError::ConnectionNotUpgrade);
+    if !connect {
+        // A GET without any Upgrade field is a plain HTTP request on a
+        // WebSocket resource: RFC 9110 §15.5.22 answers it with 426 and
+        // "MUST send an Upgrade header field", as python-websockets does.
+        if !upgrade_seen {
+            return Err(RequestError::NotAnUpgrade);
+        }
+        if !upgrade {
+            return Err(RequestError::UpgradeNotWebSocket);
+        }
+        if !connection {
+            return Err(RequestError::ConnectionNotUpgrade);
+        }
     }
     if let Some(v) = bad_version {
         return Err(RequestError::UnsupportedVersion(v));
@@ -726,6 +774,11 @@ where
         return Err(RequestError::MissingVersion);
     }
     let key = match (key, keys) {
+        // RFC 8441 §5: "Implementations using this extended CONNECT to
+        // bootstrap WebSockets do not do the processing of the
+        // Sec-WebSocket-Key and Sec-WebSocket-Accept header fields": a
+        // key, if sent, is ignored.
+        _ if connect => "",
         (None, _) => return Err(RequestError::MissingKey),
         (Some(k), 1) => check_key(k)?,
         _ => return Err(RequestError::InvalidKey),
@@ -738,8 +791,36 @@ where
     Ok(Offer { key, host, origin })
 }
 
+/// The application's choices with the server's permessage-deflate answer
+/// added: with deflate configured, the server answers the first offer it
+/// can honour, unless the application chose extensions itself. The same
+/// for [`Connection::accept`](crate::Connection::accept) and for a
+/// handshake done by another HTTP library
+/// ([`UpgradeOffer::accept_parts`](UpgradeOffer::accept_parts)).
+pub(crate) fn server_choices<'o, 'a>(
+    options: &'o AcceptOptions,
+    offered: impl IntoIterator<Item = &'a str>,
+    config: &crate::Config,
+) -> Result<alloc::borrow::Cow<'o, AcceptOptions>, OptionsError> {
+    use alloc::borrow::Cow;
+    #[cfg(feature = "deflate")]
+    if let Some(deflate) = config.deflate {
+        if !options.has_extensions() {
+            if !deflate.is_valid() {
+                return Err(OptionsError::InvalidDeflateConfig);
+            }
+            if let Some(params) = deflate.accept_offer(offered) {
+                return Ok(Cow::Owned(options.clone().extension(alloc::string::ToString::to_string(&params))));
+            }
+        }
+        return Ok(Cow::Borrowed(options));
+    }
+    let _ = (offered, config);
+    Ok(Cow::Borrowed(options))
+}
+
 /// Headers [`accept_response`] writes itself.
-const ACCEPT_RESERVED: &[&str] = &[
+pub(crate) const ACCEPT_RESERVED: &[&str] = &[
     "Upgrade",
     "Connection",
     "Sec-WebSocket-Accept",

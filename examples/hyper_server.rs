@@ -1,0 +1,106 @@
+//! A hyper 1.x HTTP/1.1 server: `/` is a page, `/ws` upgrades to a
+//! WebSocket that echoes every message (permessage-deflate on).
+//!
+//! ```text
+//! cargo run --example hyper_server --features http -- 9251
+//! ```
+//!
+//! The port comes from the first argument or `WSPROTO_PORT` (default 9251).
+//! wsproto validates the upgrade (a bad key gets 400, a plain GET 426 with
+//! `Upgrade: websocket`, another version 426 with `Sec-WebSocket-Version:
+//! 13`), builds the 101 as an `http::Response`, and runs the connection
+//! over the stream hyper hands back. The lines between the `glue` marks
+//! are all the wsproto code a hyper server needs.
+
+use std::convert::Infallible;
+
+use bytes::Bytes;
+use http_body_util::Full;
+use hyper::body::Incoming;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Request, Response};
+use hyper_util::rt::TokioIo;
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tokio::net::TcpListener;
+use wsproto::extensions::deflate::DeflateConfig;
+use wsproto::handshake::AcceptOptions;
+use wsproto::{Config, Connection, Event, TransportAction};
+
+const CONFIG: Config = Config::new().deflate(DeflateConfig::DEFAULT);
+
+// glue: begin
+async fn upgrade(mut req: Request<Incoming>) -> Response<Full<Bytes>> {
+    let offer = match wsproto::http::validate_request(&req, None) {
+        Ok(offer) => offer,
+        Err(refused) => return refused.http_response(req.version()).map(Full::from),
+    };
+    // Browsers fail the connection if they offered subprotocols and none is chosen.
+    let options = offer.protocols.first().map_or(AcceptOptions::new(), |p| AcceptOptions::new().protocol(p));
+    let (response, negotiated) = match offer.accept_http(&options, &CONFIG) {
+        Ok(accepted) => accepted,
+        Err(e) => return Response::builder().status(500).body(Full::from(e.to_string())).expect("a valid response"),
+    };
+    let on_upgrade = hyper::upgrade::on(&mut req);
+    tokio::spawn(async move {
+        let io = TokioIo::new(on_upgrade.await?);
+        echo(io, Connection::open_server(CONFIG, negotiated)?).await
+    });
+    response.map(|()| Full::default())
+}
+
+async fn echo(
+    mut io: impl AsyncRead + AsyncWrite + Unpin,
+    mut conn: Connection,
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    let mut buf = vec![0u8; 16 * 1024];
+    while conn.transport_action() == TransportAction::Continue {
+        let n = io.read(&mut buf).await?;
+        if n == 0 {
+            let _ = conn.read_eof();
+            return Ok(());
+        }
+        conn.feed(&buf[..n]);
+        let result = loop {
+            match conn.poll() {
+                Ok(r) => match r.event {
+                    Some(Event::Message(m)) => r.sender.send_message(m)?,
+                    Some(_) => {}
+                    None => break Ok(()),
+                },
+                // Its Close frame is queued: send it, then report.
+                Err(e) => break Err(e),
+            }
+        };
+        io.write_all(conn.pending()).await?;
+        let written = conn.pending().len();
+        conn.sender().advance(written)?;
+        result?;
+    }
+    Ok(())
+}
+// glue: end
+
+async fn route(req: Request<Incoming>) -> Result<Response<Full<Bytes>>, Infallible> {
+    Ok(match req.uri().path() {
+        "/ws" => upgrade(req).await,
+        "/" => Response::new(Full::from("wsproto on hyper: the WebSocket is at /ws\n")),
+        _ => Response::builder().status(404).body(Full::from("not found\n")).expect("a valid response"),
+    })
+}
+
+#[tokio::main]
+async fn main() -> std::io::Result<()> {
+    let port = std::env::args().nth(1).or_else(|| std::env::var("WSPROTO_PORT").ok()).unwrap_or("9251".into());
+    let listener = TcpListener::bind(("127.0.0.1", port.parse::<u16>().expect("a port number"))).await?;
+    println!("hyper server on http://127.0.0.1:{port}/ (WebSocket at /ws)");
+    loop {
+        let (stream, _) = listener.accept().await?;
+        tokio::spawn(async move {
+            let conn = http1::Builder::new().serve_connection(TokioIo::new(stream), service_fn(route));
+            if let Err(e) = conn.with_upgrades().await {
+                eprintln!("connection: {e}");
+            }
+        });
+    }
+}
