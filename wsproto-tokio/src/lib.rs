@@ -670,7 +670,15 @@ impl<S: AsyncRead + AsyncWrite + Unpin> WebSocket<S> {
                         None => {}
                         Some(Event::Message(msg)) => return Poll::Ready(Some(Ok(Message::from_core(msg)))),
                         Some(Event::Ping(data)) => {
-                            return Poll::Ready(Some(Ok(Message::Ping(bytes::Bytes::copy_from_slice(data)))))
+                            let ping = Message::Ping(bytes::Bytes::copy_from_slice(data));
+                            // The Pong is queued; write it now if the
+                            // transport takes it, so that it does not wait
+                            // for the caller's next read or write.
+                            if let Poll::Ready(Err(e)) = self.poll_write_all(cx) {
+                                self.done = true;
+                                return Poll::Ready(Some(Err(e)));
+                            }
+                            return Poll::Ready(Some(Ok(ping)));
                         }
                         Some(Event::Pong(data)) => {
                             return Poll::Ready(Some(Ok(Message::Pong(bytes::Bytes::copy_from_slice(data)))))
