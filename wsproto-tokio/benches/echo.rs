@@ -1,1 +1,209 @@
-fn main() {}
+//! Echo throughput over loopback TCP: wsproto-tokio against
+//! tokio-tungstenite, in the same process, rounds interleaved.
+//!
+//! ```text
+//! cargo bench -p wsproto-tokio --bench echo
+//! ```
+//!
+//! Each round opens one connection per implementation (handshake not
+//! timed) to an echo server of the same implementation in the same
+//! runtime (tokio, 2 worker threads), then times a client that sends
+//! binary messages and reads every echo back, checking each one:
+//!
+//! - `small`: 16-byte messages, pipelined in batches of 100 (`feed` × 100,
+//!   `flush`, then 100 reads);
+//! - `1mib`: 1 MiB messages, one at a time (`send`, then one read).
+//!
+//! Both servers run the same loop: wait for a message, take every message
+//! that is already readable without waiting (`now_or_never`), `feed` each
+//! back, then `flush`: the batching `StreamExt::forward` does, which is
+//! the echo that tokio-tungstenite documents (its `echo-server` example),
+//! without the split halves' lock. Both sides `set_nodelay(true)`;
+//! tokio-tungstenite runs with its default `WebSocketConfig` and
+//! `accept_async`/`client_async`, wsproto-tokio with its default `Options`.
+//!
+//! Environment: `WSPROTO_BENCH_ROUNDS` (default 7) timed rounds after one
+//! untimed warm-up; the table shows each row's median.
+//! `WSPROTO_BENCH_SCALE` (default 1.0) multiplies the message counts.
+
+use std::io;
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use futures_util::{FutureExt, SinkExt, StreamExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio_tungstenite::tungstenite;
+
+const SMALL: usize = 16;
+const SMALL_BATCH: usize = 100;
+const MIB: usize = 1 << 20;
+
+#[derive(Clone, Copy)]
+enum Impl {
+    Ours,
+    Tungstenite,
+}
+
+impl Impl {
+    fn name(self) -> &'static str {
+        match self {
+            Impl::Ours => "wsproto-tokio",
+            Impl::Tungstenite => "tokio-tungstenite",
+        }
+    }
+}
+
+async fn listen() -> (TcpListener, String) {
+    // An ephemeral port: nothing else can hold it.
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    (listener, addr)
+}
+
+async fn ours_server(listener: TcpListener) -> io::Result<()> {
+    let (stream, _) = listener.accept().await?;
+    stream.set_nodelay(true)?;
+    let mut ws = wsproto_tokio::accept(stream).await?;
+    while let Some(msg) = ws.next().await {
+        ws.feed(msg?).await?;
+        while let Some(Some(msg)) = ws.next().now_or_never() {
+            ws.feed(msg?).await?;
+        }
+        ws.flush().await?;
+    }
+    Ok(())
+}
+
+async fn tungstenite_server(listener: TcpListener) -> Result<(), tungstenite::Error> {
+    let (stream, _) = listener.accept().await.unwrap();
+    stream.set_nodelay(true).unwrap();
+    let mut ws = tokio_tungstenite::accept_async(stream).await?;
+    while let Some(msg) = ws.next().await {
+        let msg = msg?;
+        if msg.is_close() {
+            break;
+        }
+        ws.feed(msg).await?;
+        while let Some(Some(msg)) = ws.next().now_or_never() {
+            let msg = msg?;
+            if msg.is_close() {
+                return Ok(());
+            }
+            ws.feed(msg).await?;
+        }
+        ws.flush().await?;
+    }
+    Ok(())
+}
+
+fn payload(len: usize, seed: usize) -> Bytes {
+    (0..len).map(|i| (i.wrapping_mul(31) ^ seed) as u8).collect::<Vec<u8>>().into()
+}
+
+/// Sends `count` messages of `len` bytes in batches of `batch`, reads every
+/// echo, and returns the time taken.
+async fn ours_client(addr: &str, len: usize, count: usize, batch: usize) -> Duration {
+    let stream = TcpStream::connect(addr).await.unwrap();
+    stream.set_nodelay(true).unwrap();
+    let mut ws = wsproto_tokio::connect(stream, &format!("ws://{addr}/")).await.unwrap();
+    let data: Vec<Bytes> = (0..batch).map(|i| payload(len, i)).collect();
+    let start = Instant::now();
+    for _ in 0..count / batch {
+        for d in &data {
+            ws.feed(wsproto_tokio::Message::Binary(d.clone())).await.unwrap();
+        }
+        ws.flush().await.unwrap();
+        for d in &data {
+            match ws.next().await.unwrap().unwrap() {
+                wsproto_tokio::Message::Binary(echo) => assert!(echo == d, "wrong echo"),
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+    }
+    let elapsed = start.elapsed();
+    ws.close(wsproto::CloseCode::NORMAL, "").await.unwrap();
+    elapsed
+}
+
+async fn tungstenite_client(addr: &str, len: usize, count: usize, batch: usize) -> Duration {
+    let stream = TcpStream::connect(addr).await.unwrap();
+    stream.set_nodelay(true).unwrap();
+    let (mut ws, _) = tokio_tungstenite::client_async(format!("ws://{addr}/"), stream).await.unwrap();
+    let data: Vec<Bytes> = (0..batch).map(|i| payload(len, i)).collect();
+    let start = Instant::now();
+    for _ in 0..count / batch {
+        for d in &data {
+            ws.feed(tungstenite::Message::Binary(d.clone())).await.unwrap();
+        }
+        ws.flush().await.unwrap();
+        for d in &data {
+            match ws.next().await.unwrap().unwrap() {
+                tungstenite::Message::Binary(echo) => assert!(echo == d, "wrong echo"),
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+    }
+    let elapsed = start.elapsed();
+    ws.close(None).await.unwrap();
+    elapsed
+}
+
+async fn run(which: Impl, len: usize, count: usize, batch: usize) -> Duration {
+    let (listener, addr) = listen().await;
+    match which {
+        Impl::Ours => {
+            let server = tokio::spawn(ours_server(listener));
+            let t = ours_client(&addr, len, count, batch).await;
+            server.await.unwrap().unwrap();
+            t
+        }
+        Impl::Tungstenite => {
+            let server = tokio::spawn(tungstenite_server(listener));
+            let t = tungstenite_client(&addr, len, count, batch).await;
+            server.await.unwrap().unwrap();
+            t
+        }
+    }
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    v[v.len() / 2]
+}
+
+fn main() {
+    let rounds: usize = std::env::var("WSPROTO_BENCH_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(7);
+    let scale: f64 = std::env::var("WSPROTO_BENCH_SCALE").ok().and_then(|v| v.parse().ok()).unwrap_or(1.0);
+    let small_count = (((200_000.0 * scale) as usize) / SMALL_BATCH).max(1) * SMALL_BATCH;
+    let big_count = ((300.0 * scale) as usize).max(1);
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let rows = [
+        ("small (16 B, batches of 100)", SMALL, small_count, SMALL_BATCH),
+        ("1mib (1 MiB, one at a time)", MIB, big_count, 1),
+    ];
+    println!("echo over loopback TCP, {rounds} rounds (median), {small_count} small and {big_count} 1 MiB messages per round");
+    for (name, len, count, batch) in rows {
+        let mut times = [Vec::new(), Vec::new()];
+        for round in 0..=rounds {
+            for (i, which) in [Impl::Ours, Impl::Tungstenite].into_iter().enumerate() {
+                let t = rt.block_on(run(which, len, count, batch));
+                if round > 0 {
+                    times[i].push(t.as_secs_f64());
+                }
+            }
+        }
+        let bytes = (len * count) as f64;
+        let medians: Vec<f64> = times.into_iter().map(median).collect();
+        println!("{name}:");
+        for (which, t) in [Impl::Ours, Impl::Tungstenite].into_iter().zip(&medians) {
+            println!(
+                "  {:<18} {:>9.3} ms  {:>10.0} msg/s  {:>8.1} MB/s echoed",
+                which.name(),
+                t * 1e3,
+                count as f64 / t,
+                bytes / t / 1e6
+            );
+        }
+        println!("  ratio (tokio-tungstenite time / wsproto-tokio time): {:.2}x", medians[1] / medians[0]);
+    }
+}
