@@ -85,12 +85,14 @@ use std::pin::Pin;
 use std::task::{ready, Context, Poll};
 use std::time::Duration;
 
+use bytes::{Buf, Bytes, BytesMut};
 use futures_core::Stream;
 use futures_sink::Sink;
-use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::time::Sleep;
 use wsproto::config::Delivery;
 use wsproto::frame::Role;
+use wsproto::frame::{HeaderDecoder, HeaderRules, OpCode, RSV1, RSV2, RSV3};
 use wsproto::handshake::{AcceptOptions, ClientOptions, HttpResponse, Negotiated, ServerConfig, UpgradeRequest, WsUri};
 use wsproto::{ChaChaRng, CloseCode, Config, Connection, Event, State, TransportAction, UsageError};
 
@@ -328,6 +330,28 @@ enum Answer {
     Accept(AcceptOptions),
     Reject(Rejection),
     NotUpgrade,
+    /// The handshake is complete.
+    Done,
+    /// An event with nothing to do.
+    Nothing,
+}
+
+/// Binary messages at least this long are split off the read buffer
+/// instead of copied (a smaller one would keep the whole buffer alive).
+const ZERO_COPY_MIN: usize = 16 << 10;
+
+/// What one call to the core's `read` gave.
+enum Step {
+    /// More bytes are needed.
+    Need,
+    /// An event with nothing to hand out.
+    Nothing,
+    /// A message to hand out.
+    Message(Message),
+    /// A Ping or Close to hand out once its answer is written.
+    Control(Message),
+    /// A binary message in `rbuf`, at this offset with this length.
+    InPlace(usize, usize),
 }
 
 /// An open WebSocket connection over `S`: a [`Stream`] of received
@@ -335,6 +359,16 @@ enum Answer {
 pub struct WebSocket<S> {
     io: S,
     conn: Connection,
+    /// Bytes read from the transport and not yet consumed by the core
+    /// (its zero-copy `read` path: frames are unmasked in place here).
+    rbuf: BytesMut,
+    /// Open: past the opening handshake, so `rbuf` starts at a frame.
+    open: bool,
+    /// Header rules for peeking at the next frame's length.
+    peek_rules: HeaderRules,
+    max_message: usize,
+    /// How many bytes `rbuf` should hold for the frame at its start.
+    want: usize,
     max_pending: usize,
     read_size: usize,
     close_timeout: Duration,
@@ -358,9 +392,21 @@ impl<S> std::fmt::Debug for WebSocket<S> {
 
 impl<S: AsyncRead + AsyncWrite + Unpin> WebSocket<S> {
     fn new(io: S, conn: Connection, options: &Options) -> WebSocket<S> {
+        let mut peek_rules = HeaderRules::new(conn.role());
+        // Only the length matters: the core checks the rest.
+        peek_rules.accept_unmasked = true;
+        peek_rules.allowed_rsv = RSV1 | RSV2 | RSV3;
+        peek_rules.max_payload = u64::MAX;
+        let open = conn.state() != State::Connecting;
+        let max_message = conn.config().max_message_size;
         WebSocket {
             io,
             conn,
+            rbuf: BytesMut::new(),
+            open,
+            peek_rules,
+            max_message,
+            want: 0,
             max_pending: options.max_pending,
             read_size: options.read_size,
             close_timeout: options.close_timeout,
@@ -473,22 +519,24 @@ impl<S: AsyncRead + AsyncWrite + Unpin> WebSocket<S> {
     {
         let mut decide = Some(decide);
         loop {
-            let answer = match self.conn.poll() {
+            let read = self.conn.read(&mut self.rbuf[..]);
+            let (consumed, answer) = match read {
                 Err(e) => return Err(self.fail_handshake(e.into()).await),
-                Ok(read) => match read.event {
-                    None => None,
-                    Some(Event::UpgradeRequest(request)) => match decide.take() {
-                        Some(decide) => Some(match decide(request) {
+                Ok(read) => {
+                    let answer = match read.event {
+                        None => None,
+                        Some(Event::UpgradeRequest(request)) => decide.take().map(|decide| match decide(request) {
                             Ok(options) => Answer::Accept(options),
                             Err(rejection) => Answer::Reject(rejection),
                         }),
-                        None => None,
-                    },
-                    Some(Event::HttpRequest(_)) => Some(Answer::NotUpgrade),
-                    Some(Event::HandshakeComplete(_)) => return self.flush().await,
-                    Some(_) => continue,
-                },
+                        Some(Event::HttpRequest(_)) => Some(Answer::NotUpgrade),
+                        Some(Event::HandshakeComplete(_)) => Some(Answer::Done),
+                        Some(_) => Some(Answer::Nothing),
+                    };
+                    (read.consumed, answer)
+                }
             };
+            self.rbuf.advance(consumed);
             match answer {
                 Some(Answer::Accept(options)) => {
                     self.conn.accept(&options)?;
@@ -517,6 +565,11 @@ impl<S: AsyncRead + AsyncWrite + Unpin> WebSocket<S> {
                     let e = io::Error::new(io::ErrorKind::InvalidData, "an HTTP request without a WebSocket upgrade");
                     return Err(self.fail_handshake(e).await);
                 }
+                Some(Answer::Done) => {
+                    self.open = true;
+                    return self.flush().await;
+                }
+                Some(Answer::Nothing) => continue,
                 None => {}
             }
             if self.read_more().await? == 0 {
@@ -533,16 +586,24 @@ impl<S: AsyncRead + AsyncWrite + Unpin> WebSocket<S> {
         loop {
             self.flush().await?;
             loop {
-                match self.conn.poll() {
-                    Err(e) => return Err(e.into()),
-                    Ok(read) => match read.event {
-                        None => break,
-                        Some(Event::HandshakeComplete(_)) => return Ok(()),
-                        Some(Event::HttpResponse(response)) => {
-                            return Err(io::Error::new(io::ErrorKind::ConnectionRefused, Rejected(response.clone())))
-                        }
-                        Some(_) => continue,
-                    },
+                let read = self.conn.read(&mut self.rbuf[..])?;
+                let consumed = read.consumed;
+                let outcome = match read.event {
+                    None => None,
+                    Some(Event::HandshakeComplete(_)) => Some(Ok(())),
+                    Some(Event::HttpResponse(response)) => {
+                        Some(Err(io::Error::new(io::ErrorKind::ConnectionRefused, Rejected(response.clone()))))
+                    }
+                    Some(_) => Some(Err(io::Error::other("unexpected event during the handshake"))),
+                };
+                self.rbuf.advance(consumed);
+                match outcome {
+                    None => break,
+                    Some(Ok(())) => {
+                        self.open = true;
+                        return Ok(());
+                    }
+                    Some(Err(e)) => return Err(e),
                 }
             }
             if self.read_more().await? == 0 {
@@ -573,11 +634,9 @@ impl<S: AsyncRead + AsyncWrite + Unpin> WebSocket<S> {
     }
 
     fn poll_read_once(&mut self, cx: &mut Context<'_>) -> Poll<io::Result<usize>> {
-        let room = self.conn.input_buffer(self.read_size);
-        let mut buf = ReadBuf::new(room);
-        ready!(Pin::new(&mut self.io).poll_read(cx, &mut buf))?;
-        let n = buf.filled().len();
-        self.conn.input_written(n)?;
+        let room = self.read_size.max(self.want.saturating_sub(self.rbuf.len()));
+        self.rbuf.reserve(room);
+        let n = ready!(tokio_util::io::poll_read_buf(Pin::new(&mut self.io), cx, &mut self.rbuf))?;
         Poll::Ready(Ok(n))
     }
 
@@ -646,6 +705,71 @@ impl<S: AsyncRead + AsyncWrite + Unpin> WebSocket<S> {
         self.done = true;
     }
 
+    /// Whether the frame at the start of `rbuf` is a whole unfragmented,
+    /// uncompressed data message that has not fully arrived: then it waits
+    /// in `rbuf` until it has, so that the core delivers it where it lies
+    /// and a large binary message is split off without a copy (given in
+    /// pieces, the core would assemble it in a buffer of its own).
+    fn wait_for_whole_frame(&mut self) -> bool {
+        self.want = 0;
+        if self.rbuf.is_empty() || !self.open || self.conn.is_mid_message() {
+            return false;
+        }
+        match HeaderDecoder::new().decode(&self.rbuf, &self.peek_rules) {
+            Ok((header_len, Some(header))) => {
+                let data = matches!(header.opcode, OpCode::Text | OpCode::Binary);
+                if !data || !header.fin || header.rsv != 0 || header.payload_len > self.max_message as u64 {
+                    return false;
+                }
+                let total = header_len as u64 + header.payload_len;
+                if total <= self.rbuf.len() as u64 {
+                    return false;
+                }
+                self.want = total as usize;
+                true
+            }
+            // A header in pieces: wait for the rest (at most 14 bytes).
+            Ok((_, None)) => true,
+            // The core reports the fault.
+            Err(_) => false,
+        }
+    }
+
+    /// One call to the core's `read` over `rbuf`.
+    fn step(&mut self) -> Result<Step, wsproto::Error> {
+        let base = self.rbuf.as_ptr() as usize;
+        let len = self.rbuf.len();
+        let read = self.conn.read(&mut self.rbuf[..])?;
+        let consumed = read.consumed;
+        let step = match read.event {
+            None => Step::Need,
+            Some(Event::Message(wsproto::Message::Binary(data))) if data.len() >= ZERO_COPY_MIN => {
+                let at = (data.as_ptr() as usize).wrapping_sub(base);
+                if at < len && at + data.len() <= consumed {
+                    // Delivered where it lies in `rbuf`: split it off below.
+                    Step::InPlace(at, data.len())
+                } else {
+                    Step::Message(Message::Binary(Bytes::copy_from_slice(data)))
+                }
+            }
+            Some(Event::Message(msg)) => Step::Message(Message::from_core(msg)),
+            Some(Event::Ping(data)) => Step::Control(Message::Ping(Bytes::copy_from_slice(data))),
+            Some(Event::Pong(data)) => Step::Message(Message::Pong(Bytes::copy_from_slice(data))),
+            Some(Event::Close(frame)) => {
+                // RFC 6455 §5.5.1: a Close without a status code is `None`.
+                let frame = (frame.code != CloseCode::NO_STATUS).then(|| CloseFrame::new(frame.code, frame.reason));
+                Step::Control(Message::Close(frame))
+            }
+            Some(_) => Step::Nothing,
+        };
+        if let Step::InPlace(at, len) = step {
+            let frame = self.rbuf.split_to(consumed).freeze();
+            return Ok(Step::Message(Message::Binary(frame.slice(at..at + len))));
+        }
+        self.rbuf.advance(consumed);
+        Ok(step)
+    }
+
     fn poll_recv(&mut self, cx: &mut Context<'_>) -> Poll<Option<io::Result<Message>>> {
         loop {
             if self.done {
@@ -660,44 +784,26 @@ impl<S: AsyncRead + AsyncWrite + Unpin> WebSocket<S> {
                 self.finish(cx);
                 return Poll::Ready(self.failure.take().map(Err));
             }
-            if !self.eof {
-                match self.conn.poll() {
+            if !self.eof && !self.wait_for_whole_frame() {
+                match self.step() {
                     Err(e) => {
                         self.failure = Some(e.into());
                         continue;
                     }
-                    Ok(read) => match read.event {
-                        None => {}
-                        Some(Event::Message(msg)) => return Poll::Ready(Some(Ok(Message::from_core(msg)))),
-                        Some(Event::Ping(data)) => {
-                            let ping = Message::Ping(bytes::Bytes::copy_from_slice(data));
-                            // The Pong is queued; write it now if the
-                            // transport takes it, so that it does not wait
-                            // for the caller's next read or write.
-                            if let Poll::Ready(Err(e)) = self.poll_write_all(cx) {
-                                self.done = true;
-                                return Poll::Ready(Some(Err(e)));
-                            }
-                            return Poll::Ready(Some(Ok(ping)));
+                    Ok(Step::Need | Step::InPlace(..)) => {}
+                    Ok(Step::Nothing) => continue,
+                    Ok(Step::Message(msg)) => return Poll::Ready(Some(Ok(msg))),
+                    Ok(Step::Control(msg)) => {
+                        // The Pong or the Close reply is queued: write it
+                        // now if the transport takes it, so that it does not
+                        // wait for the caller's next read or write (a caller
+                        // who stops reading at the Close has answered it).
+                        if let Poll::Ready(Err(e)) = self.poll_write_all(cx) {
+                            self.done = true;
+                            return Poll::Ready(Some(Err(e)));
                         }
-                        Some(Event::Pong(data)) => {
-                            return Poll::Ready(Some(Ok(Message::Pong(bytes::Bytes::copy_from_slice(data)))))
-                        }
-                        Some(Event::Close(frame)) => {
-                            // RFC 6455 §5.5.1: no status code is `None`.
-                            let frame =
-                                (frame.code != CloseCode::NO_STATUS).then(|| CloseFrame::new(frame.code, frame.reason));
-                            // Send the reply now, so that a caller who stops
-                            // reading here has answered; the next poll
-                            // finishes the job.
-                            if let Poll::Ready(Err(e)) = self.poll_write_all(cx) {
-                                self.done = true;
-                                return Poll::Ready(Some(Err(e)));
-                            }
-                            return Poll::Ready(Some(Ok(Message::Close(frame))));
-                        }
-                        Some(_) => continue,
-                    },
+                        return Poll::Ready(Some(Ok(msg)));
+                    }
                 }
             }
             // Write what is queued: pongs, the close reply, messages fed.
