@@ -585,26 +585,25 @@ impl<S: AsyncRead + AsyncWrite + Unpin> WebSocket<S> {
     async fn client_handshake(&mut self) -> io::Result<()> {
         loop {
             self.flush().await?;
-            loop {
-                let read = self.conn.read(&mut self.rbuf[..])?;
-                let consumed = read.consumed;
-                let outcome = match read.event {
-                    None => None,
-                    Some(Event::HandshakeComplete(_)) => Some(Ok(())),
-                    Some(Event::HttpResponse(response)) => {
-                        Some(Err(io::Error::new(io::ErrorKind::ConnectionRefused, Rejected(response.clone()))))
-                    }
-                    Some(_) => Some(Err(io::Error::other("unexpected event during the handshake"))),
-                };
-                self.rbuf.advance(consumed);
-                match outcome {
-                    None => break,
-                    Some(Ok(())) => {
-                        self.open = true;
-                        return Ok(());
-                    }
-                    Some(Err(e)) => return Err(e),
+            let read = self.conn.read(&mut self.rbuf[..])?;
+            let consumed = read.consumed;
+            let outcome = match read.event {
+                None => None,
+                Some(Event::HandshakeComplete(_)) => Some(Ok(())),
+                Some(Event::HttpResponse(response)) => {
+                    Some(Err(io::Error::new(io::ErrorKind::ConnectionRefused, Rejected(response.clone()))))
                 }
+                Some(_) => Some(Err(io::Error::other("unexpected event during the handshake"))),
+            };
+            self.rbuf.advance(consumed);
+            match outcome {
+                // The core consumed everything: read more.
+                None => {}
+                Some(Ok(())) => {
+                    self.open = true;
+                    return Ok(());
+                }
+                Some(Err(e)) => return Err(e),
             }
             if self.read_more().await? == 0 {
                 return Err(match self.conn.read_eof() {
