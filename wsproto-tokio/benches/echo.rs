@@ -25,6 +25,9 @@
 //! Environment: `WSPROTO_BENCH_ROUNDS` (default 7) timed rounds after one
 //! untimed warm-up; the table shows each row's median.
 //! `WSPROTO_BENCH_SCALE` (default 1.0) multiplies the message counts.
+//! `WSPROTO_BENCH_ONLY=small` or `=1mib` runs one row, and
+//! `WSPROTO_BENCH_IMPLS=ours` (or `tungstenite`) one implementation, for
+//! profiling.
 
 use std::io;
 use std::time::{Duration, Instant};
@@ -166,8 +169,9 @@ async fn run(which: Impl, len: usize, count: usize, batch: usize) -> Duration {
     }
 }
 
+/// The median; NaN for a row that was not run.
 fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    v.sort_by(f64::total_cmp);
     v[v.len() / 2]
 }
 
@@ -182,10 +186,22 @@ fn main() {
         ("1mib (1 MiB, one at a time)", MIB, big_count, 1),
     ];
     println!("echo over loopback TCP, {rounds} rounds (median), {small_count} small and {big_count} 1 MiB messages per round");
+    let only = std::env::var("WSPROTO_BENCH_ONLY").unwrap_or_default();
+    let impls = std::env::var("WSPROTO_BENCH_IMPLS").unwrap_or_default();
+    let run_impl = |which: Impl| {
+        impls.is_empty() || matches!((which, impls.as_str()), (Impl::Ours, "ours") | (Impl::Tungstenite, "tungstenite"))
+    };
     for (name, len, count, batch) in rows {
+        if !only.is_empty() && !name.starts_with(only.as_str()) {
+            continue;
+        }
         let mut times = [Vec::new(), Vec::new()];
         for round in 0..=rounds {
             for (i, which) in [Impl::Ours, Impl::Tungstenite].into_iter().enumerate() {
+                if !run_impl(which) {
+                    times[i].push(f64::NAN);
+                    continue;
+                }
                 let t = rt.block_on(run(which, len, count, batch));
                 if round > 0 {
                     times[i].push(t.as_secs_f64());
