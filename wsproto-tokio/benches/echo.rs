@@ -169,6 +169,17 @@ async fn run(which: Impl, len: usize, count: usize, batch: usize) -> Duration {
     }
 }
 
+/// CPU time of the whole process so far (both ends and the runtime), in
+/// seconds, from /proc/self/stat (clock ticks of 10 ms); NaN elsewhere. On a
+/// shared machine it is steadier than wall time.
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else { return f64::NAN };
+    let fields: Vec<&str> = stat.rsplit_once(')').map_or(Vec::new(), |(_, rest)| rest.split_whitespace().collect());
+    // Fields 14 and 15 (utime, stime); `fields` starts at field 3.
+    let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(f64::NAN);
+    (ticks(11) + ticks(12)) / 100.0
+}
+
 /// The median; NaN for a row that was not run.
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
@@ -196,30 +207,41 @@ fn main() {
             continue;
         }
         let mut times = [Vec::new(), Vec::new()];
+        let mut cpu = [Vec::new(), Vec::new()];
         for round in 0..=rounds {
             for (i, which) in [Impl::Ours, Impl::Tungstenite].into_iter().enumerate() {
                 if !run_impl(which) {
                     times[i].push(f64::NAN);
+                    cpu[i].push(f64::NAN);
                     continue;
                 }
+                let cpu_before = cpu_seconds();
                 let t = rt.block_on(run(which, len, count, batch));
                 if round > 0 {
                     times[i].push(t.as_secs_f64());
+                    // Includes the untimed connection setup and close.
+                    cpu[i].push(cpu_seconds() - cpu_before);
                 }
             }
         }
         let bytes = (len * count) as f64;
         let medians: Vec<f64> = times.into_iter().map(median).collect();
+        let cpu: Vec<f64> = cpu.into_iter().map(median).collect();
         println!("{name}:");
-        for (which, t) in [Impl::Ours, Impl::Tungstenite].into_iter().zip(&medians) {
+        for ((which, t), c) in [Impl::Ours, Impl::Tungstenite].into_iter().zip(&medians).zip(&cpu) {
             println!(
-                "  {:<18} {:>9.3} ms  {:>10.0} msg/s  {:>8.1} MB/s echoed",
+                "  {:<18} {:>9.3} ms  {:>10.0} msg/s  {:>8.1} MB/s echoed  {:>7.0} ms CPU",
                 which.name(),
                 t * 1e3,
                 count as f64 / t,
-                bytes / t / 1e6
+                bytes / t / 1e6,
+                c * 1e3
             );
         }
-        println!("  ratio (tokio-tungstenite time / wsproto-tokio time): {:.2}x", medians[1] / medians[0]);
+        println!(
+            "  ratio (tokio-tungstenite / wsproto-tokio): {:.2}x wall time, {:.2}x CPU time",
+            medians[1] / medians[0],
+            cpu[1] / cpu[0]
+        );
     }
 }
