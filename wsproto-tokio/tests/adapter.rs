@@ -8,10 +8,11 @@ use std::time::Duration;
 use futures_util::{SinkExt, StreamExt};
 use tokio::io::{duplex, AsyncReadExt, AsyncWriteExt, DuplexStream};
 use tokio::time::Instant;
+#[cfg(feature = "deflate")]
 use wsproto::extensions::deflate::DeflateConfig;
 use wsproto::frame::Role;
 use wsproto::handshake::{AcceptOptions, ClientOptions, Negotiated};
-use wsproto::{CloseCode, Config, State};
+use wsproto::{CloseCode, State};
 use wsproto_tokio::{CloseFrame, Message, Options, Rejected, Rejection, WebSocket};
 
 const REQUEST: &str = "GET /chat HTTP/1.1\r\nHost: example.com\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\
@@ -349,9 +350,10 @@ async fn accept_with_chooses_a_subprotocol_or_refuses() {
     assert_eq!(rejected.map(|r| r.0.status), Some(403), "{e:?}");
 }
 
+#[cfg(feature = "deflate")]
 #[tokio::test]
 async fn permessage_deflate_is_negotiated_when_both_enable_it() {
-    let deflate = Options::new().config(Config::new().deflate(DeflateConfig::new()));
+    let deflate = Options::new().config(wsproto::Config::new().deflate(DeflateConfig::new()));
     let (mut client, mut server) = pair(deflate.clone(), deflate).await;
     // RFC 7692 §5: both ends agree on the extension in the handshake.
     for negotiated in [client.negotiated(), server.negotiated()] {
@@ -366,7 +368,7 @@ async fn permessage_deflate_is_negotiated_when_both_enable_it() {
 
     // Only one side enabling it: nothing is negotiated.
     let (client, server) =
-        pair(Options::new().config(Config::new().deflate(DeflateConfig::new())), Options::new()).await;
+        pair(Options::new().config(wsproto::Config::new().deflate(DeflateConfig::new())), Options::new()).await;
     assert!(client.negotiated().extensions.is_empty());
     assert!(server.negotiated().extensions.is_empty());
 }
