@@ -459,3 +459,50 @@ async fn large_messages_in_pieces_between_control_frames_arrive_intact() {
     peer.read_exact(&mut pongs).await.unwrap();
     assert_eq!(&pongs[..], b"\x8a\x04ping\x8a\x03mid");
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_dropped_send_leaves_no_half_frame() {
+    // A pipe of 1 KiB that nobody reads yet, and 3000-byte messages: each
+    // `send` is dropped after 10 ms, while waiting for room or mid-write.
+    let (ours, mut peer) = duplex(1024);
+    let mut ws = Options::new().max_pending(8 << 10).open(ours, Role::Server, Negotiated::default()).unwrap();
+    let mut completed = Vec::new();
+    for i in 0..30u8 {
+        if tokio::time::timeout(Duration::from_millis(10), ws.send(Message::binary(vec![i; 3000]))).await.is_ok() {
+            completed.push(i);
+        }
+    }
+    let reader = tokio::spawn(async move {
+        let mut wire = Vec::new();
+        peer.read_to_end(&mut wire).await.unwrap();
+        wire
+    });
+    // Whatever was queued goes out now; then the transport is closed.
+    ws.flush().await.unwrap();
+    drop(ws);
+    let wire = reader.await.unwrap();
+    // Parse server frames (RFC 6455 §5.2: unmasked, 16-bit length): all
+    // whole, in order, each one message that was sent.
+    let mut received = Vec::new();
+    let mut rest = &wire[..];
+    while !rest.is_empty() {
+        assert!(
+            rest.len() >= 4 && rest[0] == 0x82 && rest[1] == 126,
+            "not a frame start: {:?}",
+            &rest[..4.min(rest.len())]
+        );
+        let len = u16::from_be_bytes([rest[2], rest[3]]) as usize;
+        assert!(rest.len() >= 4 + len, "half a frame at the end: {} of {len} bytes", rest.len() - 4);
+        let payload = &rest[4..4 + len];
+        assert_eq!(len, 3000);
+        assert!(payload.iter().all(|&b| b == payload[0]));
+        received.push(payload[0]);
+        rest = &rest[4 + len..];
+    }
+    assert!(received.windows(2).all(|w| w[0] < w[1]), "{received:?}");
+    // Every send that completed was delivered; some were dropped while
+    // waiting for room, so not all 30 were.
+    assert!(completed.iter().all(|i| received.contains(i)), "completed {completed:?}, received {received:?}");
+    assert!(received.len() < 30, "{received:?}");
+    assert!(!received.is_empty());
+}
