@@ -16,6 +16,21 @@ pub enum Delivery {
     /// character. [`Config::max_message_size`] does not apply;
     /// [`Config::max_frame_size`] does.
     Chunks,
+    /// Each data frame as it is ([`crate::Event::Frame`]): its header (FIN,
+    /// RSV bits, opcode, length, masking key) and its unmasked payload, in
+    /// pieces the size of the reads, never assembled. A proxy that must keep
+    /// the peer's fragmentation uses this. RFC 6455 §5.4 (continuations)
+    /// is still enforced, and uncompressed text is validated as UTF-8,
+    /// fail-fast, across the frames of its message. Control frames are
+    /// handled by the policies and reported as in the other modes.
+    ///
+    /// Compressed frames (RSV1 set, with permessage-deflate negotiated)
+    /// are handed out as they arrived, not inflated: the connection then
+    /// cannot check their text, which falls to whoever inflates them (a
+    /// proxy forwarding them to a peer that negotiated the same
+    /// parameters need not). [`Config::max_message_size`] does not apply;
+    /// [`Config::max_frame_size`] does.
+    Frames,
 }
 
 /// The limits and policies of a connection.

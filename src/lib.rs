@@ -24,7 +24,7 @@ pub mod utf8;
 
 pub use config::{Config, Delivery};
 pub use connection::{
-    Chunk, CloseFrame, Connection, Event, Message, MessageKind, Received, Sender, State, TransportAction,
+    Chunk, CloseFrame, Connection, DataFrame, Event, Message, MessageKind, Received, Sender, State, TransportAction,
 };
 pub use error::{Error, UsageError};
 pub use frame::{CloseCode, FrameError, OpCode, Role};

@@ -256,7 +256,7 @@ fn violations_are_reported_at_the_first_impossible_byte() {
         ("UTF-8 across fragments", Client, vec![0x01, 0x01, 0xF4, 0x00, 0x03, 0x90], Error::InvalidUtf8, 5),
         ("surrogate", Client, vec![0x81, 0x03, 0xED, 0xA0], Error::InvalidUtf8, 3),
     ];
-    for delivery in [Delivery::Messages, Delivery::Chunks] {
+    for delivery in [Delivery::Messages, Delivery::Chunks, Delivery::Frames] {
         for (name, role, input, error, at) in &table {
             let mut config = Config::default();
             config.delivery = delivery;
@@ -265,8 +265,8 @@ fn violations_are_reported_at_the_first_impossible_byte() {
                 Error::MessageTooLarge { .. } => config.max_message_size = 10,
                 _ => {}
             }
-            if delivery == Delivery::Chunks && matches!(error, Error::MessageTooLarge { .. }) {
-                continue; // The message limit does not apply to chunks.
+            if delivery != Delivery::Messages && matches!(error, Error::MessageTooLarge { .. }) {
+                continue; // The message limit does not apply to chunks or frames.
             }
             let got = failing_byte(*role, config, input);
             let (index, err) = got.unwrap_or_else(|| panic!("{name} ({delivery:?}): no error"));
@@ -281,7 +281,7 @@ fn violations_are_reported_at_the_first_impossible_byte() {
 /// comes from that read, with 7 bytes of the frame still missing.
 #[test]
 fn invalid_utf8_fails_fast_before_the_frame_is_complete() {
-    for delivery in [Delivery::Messages, Delivery::Chunks] {
+    for delivery in [Delivery::Messages, Delivery::Chunks, Delivery::Frames] {
         let mut config = Config::default();
         config.delivery = delivery;
         let mut conn = connect(Role::Client, config);

@@ -253,7 +253,7 @@ fn outcome(role: Role, delivery: Delivery, input: &[u8], lens: &[usize], path: P
     config.delivery = delivery;
     let mut conn = connect(role, config);
     let mut out = drive(&mut conn, pieces(input, lens), path);
-    if delivery == Delivery::Chunks {
+    if delivery != Delivery::Messages {
         out.events = fold_chunks(&out.events);
     }
     // How early a too-long control frame is seen decides whether the error
@@ -318,7 +318,7 @@ proptest! {
         prop_assert_eq!(normalized_frames(&sent), normalized_frames(&raw));
         for input in [&raw, &sent] {
             let lens = random_split(input.len(), seed, max);
-            for delivery in [Delivery::Messages, Delivery::Chunks] {
+            for delivery in [Delivery::Messages, Delivery::Chunks, Delivery::Frames] {
                 for path in [Path::ZeroCopy, Path::Buffered] {
                     let got = outcome(role, delivery, input, &lens, path);
                     prop_assert_eq!(&got.result, &Ok(()), "{:?} {:?} {:?}", role, delivery, path);
@@ -361,7 +361,7 @@ proptest! {
                 input[at] ^= xor;
             }
         }
-        for delivery in [Delivery::Messages, Delivery::Chunks] {
+        for delivery in [Delivery::Messages, Delivery::Chunks, Delivery::Frames] {
             let whole = outcome(role, delivery, &input, &[input.len()], Path::ZeroCopy);
             if corrupt.is_none() {
                 prop_assert_eq!(&whole.result, &Ok(()));

@@ -86,6 +86,11 @@ fn bytes(max: usize) -> impl Strategy<Value = Vec<u8>> {
     prop::collection::vec(any::<u8>(), 0..max)
 }
 
+/// Any of the three delivery modes.
+fn delivery() -> impl Strategy<Value = Delivery> {
+    prop_oneof![Just(Delivery::Messages), Just(Delivery::Chunks), Just(Delivery::Frames)]
+}
+
 fn op() -> impl Strategy<Value = Op> {
     let text = prop::collection::vec(any::<char>(), 0..30).prop_map(|c| c.into_iter().collect::<String>());
     let binary = prop_oneof![8 => bytes(200), 1 => (126usize..3000).prop_map(|n| vec![0x5A; n])];
@@ -437,19 +442,19 @@ fn run(
     handshake: bool,
     offer_protocol: bool,
     zero_copy: (bool, bool),
-    chunks: (bool, bool),
+    delivery: (Delivery, Delivery),
     auto_pong: (bool, bool),
     final_piece: usize,
     eof: bool,
     seed: u8,
 ) -> Result<(), TestCaseError> {
-    let cfg = |chunks: bool, auto_pong: bool| {
+    let cfg = |delivery: Delivery, auto_pong: bool| {
         let mut c = Config::default();
-        c.delivery = if chunks { Delivery::Chunks } else { Delivery::Messages };
+        c.delivery = delivery;
         c.auto_pong = auto_pong;
         c
     };
-    let (client_cfg, server_cfg) = (cfg(chunks.0, auto_pong.0), cfg(chunks.1, auto_pong.1));
+    let (client_cfg, server_cfg) = (cfg(delivery.0, auto_pong.0), cfg(delivery.1, auto_pong.1));
     let rng = ChaChaRng::from_seed([seed; 32]);
     let (client, server) = if handshake {
         let uri = WsUri::parse("ws://example.com/chat?x=1").unwrap();
@@ -537,13 +542,13 @@ proptest! {
         handshake in prop::bool::weighted(0.3),
         offer_protocol in any::<bool>(),
         zero_copy in any::<(bool, bool)>(),
-        chunks in any::<(bool, bool)>(),
+        delivery in (delivery(), delivery()),
         auto_pong in prop_oneof![4 => Just((true, true)), 1 => any::<(bool, bool)>()],
         final_piece in prop_oneof![Just(1usize), 1usize..64, Just(usize::MAX)],
         eof in any::<bool>(),
         seed in any::<u8>(),
     ) {
-        run(&ops, handshake, offer_protocol, zero_copy, chunks, auto_pong, final_piece, eof, seed)?;
+        run(&ops, handshake, offer_protocol, zero_copy, delivery, auto_pong, final_piece, eof, seed)?;
     }
 }
 

@@ -51,6 +51,8 @@ use wsproto_testkit::text::valid_utf8_prefix;
 #[derive(Arbitrary, Debug, Clone, Copy)]
 struct SideConfig {
     chunks: bool,
+    /// `Delivery::Frames` (over `chunks`).
+    frames: bool,
     no_auto_pong: bool,
     no_auto_close_reply: bool,
     small_limits: bool,
@@ -63,6 +65,9 @@ impl SideConfig {
         let mut config = Config::default();
         if self.chunks {
             config.delivery = Delivery::Chunks;
+        }
+        if self.frames {
+            config.delivery = Delivery::Frames;
         }
         config.auto_pong = !self.no_auto_pong;
         config.auto_close_reply = !self.no_auto_close_reply;
@@ -391,19 +396,22 @@ impl Peer {
     }
 
     /// The reference receiver: a complete frame arrived for this side.
-    fn ref_frame(&mut self, frame: &WireFrame) {
+    fn ref_frame(&mut self, frame: &WireFrame, raw: &[u8]) {
         if self.ref_done {
             return;
         }
+        // Frame delivery hands compressed messages out as they arrived.
+        let raw_frames = self.deflate && self.config.delivery == Delivery::Frames;
+        let payload = if raw_frames { raw } else { &frame.payload[..] };
         match frame.opcode {
             0 => {
                 let (_, data) = self.ref_message.as_mut().expect("our peer sent a continuation with no message open");
-                data.extend_from_slice(&frame.payload);
+                data.extend_from_slice(payload);
             }
             1 | 2 => {
                 assert!(self.ref_message.is_none(), "our peer began a message inside another");
                 let kind = if frame.opcode == 1 { MessageKind::Text } else { MessageKind::Binary };
-                self.ref_message = Some((kind, frame.payload.clone()));
+                self.ref_message = Some((kind, payload.to_vec()));
             }
             9 => return self.expected.push(Ok(Ev::Ping(frame.payload.clone()))),
             10 => return self.expected.push(Ok(Ev::Pong(frame.payload.clone()))),
@@ -434,6 +442,10 @@ impl Peer {
         }
         if frame.fin {
             let (kind, data) = self.ref_message.take().unwrap();
+            if raw_frames {
+                self.expected.push(Ok(Ev::Compressed(kind, data)));
+                return;
+            }
             if kind == MessageKind::Text {
                 assert!(core::str::from_utf8(&data).is_ok(), "our peer sent a text message that is not UTF-8");
             }
@@ -612,6 +624,7 @@ impl End for Peer {
                 Wire::Header { fin, opcode, len } => r.ref_header(fin, opcode, len),
                 Wire::Frame(frame) => {
                     assert!(!s.wire_close, "a frame after our Close: {frame:?}");
+                    let raw = frame.payload.clone();
                     let frame = if s.deflate { s.inflate_sent(frame) } else { frame };
                     let want = s.queued.pop_front().expect("a frame the model did not expect");
                     match &want {
@@ -635,7 +648,7 @@ impl End for Peer {
                     if frame.opcode == 8 {
                         s.wire_close = true;
                     }
-                    r.ref_frame(&frame);
+                    r.ref_frame(&frame, &raw);
                 }
             }
         }

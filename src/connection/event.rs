@@ -1,9 +1,10 @@
 //! What a read reports: [`Event`] and the payloads it borrows, and
 //! [`Received`], the result of one read.
 
+use super::frame_decoder::FrameDecoder;
 use super::opening::Answer;
 use super::send::Sender;
-use crate::frame::CloseCode;
+use crate::frame::{CloseCode, FrameHeader};
 use crate::handshake::{AcceptOptions, HttpResponse, Negotiated, Request, UpgradeRequest};
 use crate::UsageError;
 #[cfg(doc)]
@@ -62,6 +63,72 @@ pub struct Chunk<'a> {
     pub last: bool,
 }
 
+/// A piece of a data frame, in [`crate::Delivery::Frames`] mode: the
+/// frame's header as it arrived and the next bytes of its payload.
+///
+/// It borrows the connection's frame stage for the header (two words, so
+/// that [`Event`] stays as small as the other modes need).
+#[derive(Clone, Copy)]
+pub struct DataFrame<'a> {
+    data: &'a [u8],
+    frames: &'a FrameDecoder,
+}
+
+impl<'a> DataFrame<'a> {
+    pub(super) fn new(data: &'a [u8], frames: &'a FrameDecoder) -> DataFrame<'a> {
+        DataFrame { data, frames }
+    }
+
+    /// The frame's header as it arrived: FIN, the RSV bits (RSV1 marks a
+    /// compressed message's first frame), the opcode (text, binary or
+    /// continuation), the masking key it was sent with ([`DataFrame::data`]
+    /// is already unmasked) and the payload length it declared.
+    pub fn header(&self) -> &'a FrameHeader {
+        self.frames.header()
+    }
+
+    /// The next payload bytes, unmasked, and not inflated.
+    pub fn data(&self) -> &'a [u8] {
+        self.data
+    }
+
+    /// Where [`DataFrame::data`] starts in the frame's payload.
+    pub fn offset(&self) -> u64 {
+        self.frames.taken() - self.data.len() as u64
+    }
+
+    /// The data starts the frame's payload (it is all of it when
+    /// [`DataFrame::last`] is true too).
+    pub fn first(&self) -> bool {
+        self.offset() == 0
+    }
+
+    /// The data ends the frame's payload: the frame is complete (and, when
+    /// the header's FIN is set, so is its message).
+    pub fn last(&self) -> bool {
+        self.frames.taken() == self.header().payload_len
+    }
+}
+
+impl core::fmt::Debug for DataFrame<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("DataFrame")
+            .field("header", self.header())
+            .field("data", &self.data)
+            .field("offset", &self.offset())
+            .field("last", &self.last())
+            .finish()
+    }
+}
+
+impl PartialEq for DataFrame<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        (self.header(), self.data, self.offset()) == (other.header(), other.data, other.offset())
+    }
+}
+
+impl Eq for DataFrame<'_> {}
+
 /// The peer's Close frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CloseFrame<'a> {
@@ -101,6 +168,8 @@ pub enum Event<'a> {
     Message(Message<'a>),
     /// A piece of a message ([`crate::Delivery::Chunks`]).
     Chunk(Chunk<'a>),
+    /// A piece of a data frame ([`crate::Delivery::Frames`]).
+    Frame(DataFrame<'a>),
     /// A Ping. With [`Config::auto_pong`] on (the default) the Pong is
     /// already queued: just write [`Sender::pending`]. Otherwise answer
     /// with [`Sender::send_pong`].

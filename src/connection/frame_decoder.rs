@@ -79,6 +79,13 @@ impl FrameDecoder {
         &self.header
     }
 
+    /// The payload bytes of the current frame taken so far (all of them,
+    /// once it is complete).
+    #[inline]
+    pub(super) fn taken(&self) -> u64 {
+        self.frame.map_or(self.header.payload_len, |f| f.taken)
+    }
+
     /// Decodes from `input[*pos..]` and advances `pos`: a header, or the
     /// next payload piece of the current frame (even an empty one, for a
     /// frame whose payload is empty or complete).

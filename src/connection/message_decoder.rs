@@ -34,6 +34,9 @@ pub(super) enum Src {
 pub(super) enum Out {
     Message { kind: MessageKind, src: Src, range: Range<usize> },
     Chunk { kind: MessageKind, src: Src, range: Range<usize>, first: bool, last: bool },
+    // A piece of the current frame's payload (`Delivery::Frames`); the
+    // frame stage has its header and how much of it was taken.
+    Frame { src: Src, range: Range<usize> },
     Ping { src: Src, range: Range<usize> },
     Pong { src: Src, range: Range<usize> },
     Close { code: CloseCode, src: Src, reason: Range<usize> },
@@ -175,6 +178,9 @@ impl MessageDecoder {
                 self.truncate_to = 0;
                 Ok(Some(Out::Message { kind, src: Src::Assembly, range: 0..self.assembly.len() }))
             }
+            // Frames take `receive_frame`; a piece that came here anyway is
+            // delivered as one of its frame.
+            Delivery::Frames => self.receive_frame(bytes, src, range, last, last),
             Delivery::Chunks => {
                 if kind == MessageKind::Text {
                     self.utf8.feed(bytes).map_err(|_| Error::InvalidUtf8)?;
@@ -190,6 +196,45 @@ impl MessageDecoder {
                 Ok(Some(Out::Chunk { kind, src, range, first, last }))
             }
         }
+    }
+
+    /// [`MessageDecoder::begin_frame`] in frame delivery, where nothing is
+    /// transformed: a message whose first frame has RSV1 is handed out
+    /// compressed, as it arrived.
+    pub(super) fn begin_raw_frame(&mut self, opcode: OpCode, fin: bool, rsv: u8, config: &Config) -> Result<(), Error> {
+        if self.begin_frame(opcode, fin, None, config)? && rsv & crate::frame::RSV1 != 0 {
+            // Its text is compressed: opaque bytes here, not validated.
+            self.open = Some(MessageKind::Binary);
+        }
+        Ok(())
+    }
+
+    /// Receives the next piece of the current frame's payload in frame
+    /// delivery ([`Delivery::Frames`]). `done`: the piece ends the frame;
+    /// `fin`: the frame ends its message. Uncompressed text is validated
+    /// fail-fast across the message's frames (RFC 6455 §8.1).
+    pub(super) fn receive_frame(
+        &mut self,
+        bytes: &[u8],
+        src: Src,
+        range: Range<usize>,
+        done: bool,
+        fin: bool,
+    ) -> Result<Option<Out>, Error> {
+        let last = done && fin;
+        if self.open == Some(MessageKind::Text) {
+            self.utf8.feed(bytes).map_err(|_| Error::InvalidUtf8)?;
+            if last {
+                self.utf8.finish().map_err(|_| Error::InvalidUtf8)?;
+            }
+        }
+        if last {
+            self.open = None;
+        }
+        if bytes.is_empty() && !done {
+            return Ok(None);
+        }
+        Ok(Some(Out::Frame { src, range }))
     }
 
     /// [`MessageDecoder::receive`] for a piece of a transformed message in

@@ -9,6 +9,9 @@
 //!                    6455 §5 rules, per-message      UTF-8, limits on the
 //!                    unmask in      transform,       bytes it receives,
 //!                    place)         e.g. inflate)    Messages or Chunks)
+//!                        │                           ↑
+//!                        ├─> in Frames delivery, data frames skip the
+//!                        │   transform and reach the message stage as they are
 //!                        └─> control frames ─> Ping / Pong / Close, auto replies
 //! send:    message ─> one header encoder (FIN, RSV, opcode, length, mask) ─> queue
 //! ```
@@ -60,7 +63,7 @@ mod state;
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 
-pub use event::{Chunk, CloseFrame, Event, Message, MessageKind, Received};
+pub use event::{Chunk, CloseFrame, DataFrame, Event, Message, MessageKind, Received};
 pub use send::Sender;
 pub use state::{State, TransportAction};
 

@@ -126,6 +126,25 @@ impl PayloadStage {
         Ok(self.piece(step))
     }
 
+    /// [`PayloadStage::transform`] for a whole message's payload (message
+    /// delivery), which may already end with the tail
+    /// ([`Inflater::inflate_whole`](crate::extensions::deflate::codec::Inflater::inflate_whole)).
+    #[cfg(feature = "deflate")]
+    #[inline]
+    pub(super) fn transform_whole(
+        &mut self,
+        input: &[u8],
+        tail_included: bool,
+        config: &Config,
+    ) -> Result<Piece, Error> {
+        let reset_each = self.inflate_reset_each;
+        let inflater = self.inflater.get_or_insert_with(|| {
+            alloc::boxed::Box::new(crate::extensions::deflate::codec::Inflater::new(reset_each))
+        });
+        let step = inflater.inflate_whole(input, tail_included, config.max_message_size)?;
+        Ok(self.piece(step))
+    }
+
     /// Inflated output pending from input already taken
     /// (chunk delivery), to be delivered before more input is read.
     #[cfg(feature = "deflate")]
@@ -185,6 +204,7 @@ fn output_mode(config: &Config) -> crate::extensions::deflate::codec::Output {
     use crate::extensions::deflate::codec::Output;
     match config.delivery {
         Delivery::Messages => Output::Whole { limit: config.max_message_size },
-        Delivery::Chunks => Output::Chunks { cap: CHUNK_OUTPUT },
+        // Frames are handed out as they arrived, never transformed.
+        Delivery::Chunks | Delivery::Frames => Output::Chunks { cap: CHUNK_OUTPUT },
     }
 }

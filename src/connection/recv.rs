@@ -13,7 +13,7 @@
 use core::ops::Range;
 use core::str;
 
-use super::event::{Chunk, CloseFrame, Event, Message, MessageKind};
+use super::event::{Chunk, CloseFrame, DataFrame, Event, Message, MessageKind};
 use super::fail;
 use super::frame_decoder::{FrameDecoder, FrameStep, NotWhole};
 use super::message_decoder::{MessageDecoder, Out, Src};
@@ -23,6 +23,8 @@ use super::payload::Piece;
 use super::send::Sender;
 use super::state::RecvState;
 use crate::config::{Config, Delivery};
+#[cfg(feature = "deflate")]
+use crate::extensions::deflate::codec::TAIL;
 use crate::frame::{apply_mask, CloseCode, FrameError, HeaderRules, OpCode};
 use crate::utf8;
 use crate::Error;
@@ -104,6 +106,7 @@ impl Receiver {
             Out::Chunk { kind, src, range, first, last } => {
                 Event::Chunk(Chunk { kind, data: pick(src, range), first, last })
             }
+            Out::Frame { src, range } => Event::Frame(DataFrame::new(pick(src, range), &self.frames)),
             Out::Ping { src, range } => Event::Ping(pick(src, range)),
             Out::Pong { src, range } => Event::Pong(pick(src, range)),
             Out::Close { code, src, reason } => {
@@ -195,6 +198,9 @@ impl Receiver {
                     return Err(Error::Frame(FrameError::ReservedBits(header.rsv)));
                 }
                 FrameStep::Header if header.opcode.is_control() => {}
+                FrameStep::Header if config.delivery == Delivery::Frames => {
+                    self.message.begin_raw_frame(header.opcode, header.fin, header.rsv, config)?;
+                }
                 FrameStep::Header => {
                     // Bytes that pass through are limited by the declared
                     // length now; transformed ones as they are produced. (A
@@ -223,6 +229,14 @@ impl Receiver {
                     self.message.release_control(&range);
                     let out = control(opcode, Src::Assembly, range, self.message.assembly(), recv, tx, config)?;
                     return Ok((pos, Some(out)));
+                }
+                FrameStep::Payload { done, .. } if config.delivery == Delivery::Frames => {
+                    let fin = header.fin;
+                    if let Some(out) =
+                        self.message.receive_frame(&input[start..pos], Src::Input, start..pos, done, fin)?
+                    {
+                        return Ok((pos, Some(out)));
+                    }
                 }
                 FrameStep::Payload { first, done } if !self.payload.transforming() => {
                     let (last, bytes) = (done && header.fin, &input[start..pos]);
@@ -334,18 +348,31 @@ impl Receiver {
         }
         let frame = self.frames.whole_data_frame::<true>(input, rules).ok()?;
         let end = frame.header_len.checked_add(frame.len).filter(|&end| end <= input.len())?;
-        let payload = &mut input[frame.header_len..end];
         if let Some(key) = frame.mask {
-            apply_mask(payload, key, 0);
+            apply_mask(&mut input[frame.header_len..end], key, 0);
         }
+        // RFC 7692 §7.2.2: the tail is appended before inflating. When the
+        // next 4 bytes are in `input` too, they lend their place to it for
+        // the call (and are put back), so payload and tail inflate in one.
+        let tail = TAIL.len();
+        let lent = input.get_mut(end..end + tail).map(|after| {
+            let saved: [u8; TAIL.len()] = [after[0], after[1], after[2], after[3]];
+            after.copy_from_slice(&TAIL);
+            saved
+        });
+        let with_tail = if lent.is_some() { end + tail } else { end };
         let result = (|| {
             self.message.begin_frame(frame.opcode, true, None, config)?;
             self.payload.begin_message(crate::frame::RSV1);
-            let Piece { range, last, .. } = self.payload.transform(payload, true, config)?;
+            let piece = self.payload.transform_whole(&input[frame.header_len..with_tail], lent.is_some(), config);
+            let Piece { range, last, .. } = piece?;
             let bytes = &self.payload.output()[range.clone()];
             let out = self.message.receive(bytes, Src::Payload, range, false, last, config)?;
             Ok((end, out))
         })();
+        if let Some(saved) = lent {
+            input[end..end + tail].copy_from_slice(&saved);
+        }
         Some(result)
     }
 }

@@ -31,6 +31,29 @@ pub enum Ev {
         /// Whether this is the last piece of its message.
         last: bool,
     },
+    /// A piece of a data frame ([`wsproto::Delivery::Frames`]), with the
+    /// frame's header fields.
+    Frame {
+        /// FIN.
+        fin: bool,
+        /// The RSV bits (RSV1 is `0b100`).
+        rsv: u8,
+        /// The opcode's number (0 continuation, 1 text, 2 binary).
+        opcode: u8,
+        /// The masking key the frame arrived with.
+        mask: Option<[u8; 4]>,
+        /// The payload length the header declared.
+        len: u64,
+        /// The piece's bytes, unmasked.
+        data: Vec<u8>,
+        /// Where the piece starts in the frame's payload.
+        offset: u64,
+        /// The piece ends the frame.
+        last: bool,
+    },
+    /// A whole message folded from frames whose first had RSV1 (handed out
+    /// compressed, as they arrived): its kind and its raw payload.
+    Compressed(MessageKind, Vec<u8>),
     /// A Ping and its payload.
     Ping(Vec<u8>),
     /// A Pong and its payload.
@@ -75,6 +98,19 @@ pub fn owned(event: &Event<'_>) -> Ev {
         Event::Chunk(Chunk { kind, data, first, last }) => {
             Ev::Chunk { kind: *kind, data: data.to_vec(), first: *first, last: *last }
         }
+        Event::Frame(f) => {
+            let header = f.header();
+            Ev::Frame {
+                fin: header.fin,
+                rsv: header.rsv,
+                opcode: header.opcode.as_u8(),
+                mask: header.mask,
+                len: header.payload_len,
+                data: f.data().to_vec(),
+                offset: f.offset(),
+                last: f.last(),
+            }
+        }
         Event::Ping(p) => Ev::Ping(p.to_vec()),
         Event::Pong(p) => Ev::Pong(p.to_vec()),
         Event::Close(c) => Ev::Close(c.code.0, c.reason.to_string()),
@@ -88,12 +124,68 @@ pub fn owned(event: &Event<'_>) -> Ev {
 /// message, no whole message inside a chunked one, and whole text messages
 /// in UTF-8. A message still open at the end (cut short by an error or EOF)
 /// is dropped, since how much of it was delivered depends on the split.
+/// Frame pieces ([`Ev::Frame`]) are folded the same way, checking that
+/// the pieces of a frame are contiguous, keep its header and add up to its
+/// length, and that continuations follow a first frame; a message whose
+/// first frame had RSV1 becomes [`Ev::Compressed`].
 /// Other events are kept as they are.
 #[derive(Debug, Default)]
 pub struct Normalizer {
     partial: Option<(MessageKind, Vec<u8>)>,
+    /// Frame delivery: the message being folded (its kind, whether its
+    /// first frame had RSV1, its bytes so far).
+    frame_message: Option<(MessageKind, bool, Vec<u8>)>,
+    /// Frame delivery: the frame in progress.
+    frame: Option<FrameSoFar>,
     /// The events so far, chunks merged into messages.
     pub events: Vec<Ev>,
+}
+
+/// The frame a [`Normalizer`] is folding: what its first piece said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FrameSoFar {
+    fin: bool,
+    rsv: u8,
+    opcode: u8,
+    len: u64,
+    taken: u64,
+}
+
+/// A whole data frame folded from [`Ev::Frame`] pieces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WholeFrame {
+    /// FIN.
+    pub fin: bool,
+    /// The RSV bits.
+    pub rsv: u8,
+    /// The opcode's number.
+    pub opcode: u8,
+    /// The payload, unmasked.
+    pub payload: Vec<u8>,
+}
+
+/// Folds the frame pieces of `events` into whole frames (other events are
+/// skipped), checking that the pieces of each are contiguous, keep its
+/// header and add up to its declared length.
+pub fn fold_frames(events: &[Ev]) -> Vec<WholeFrame> {
+    let mut out: Vec<WholeFrame> = Vec::new();
+    let mut open = false;
+    for ev in events {
+        let Ev::Frame { fin, rsv, opcode, len, data, offset, last, .. } = ev else { continue };
+        if *offset == 0 {
+            assert!(!open, "a frame began inside another: {ev:?}");
+            out.push(WholeFrame { fin: *fin, rsv: *rsv, opcode: *opcode, payload: Vec::new() });
+        } else {
+            assert!(open, "a piece at offset {offset} with no frame open");
+        }
+        let frame = out.last_mut().expect("a frame is open");
+        assert_eq!((frame.fin, frame.rsv, frame.opcode), (*fin, *rsv, *opcode), "the header changed inside a frame");
+        assert_eq!(frame.payload.len() as u64, *offset, "pieces of a frame must be contiguous");
+        frame.payload.extend_from_slice(data);
+        assert_eq!(*last, frame.payload.len() as u64 == *len, "`last` must mark the frame's end: {ev:?}");
+        open = !*last;
+    }
+    out
 }
 
 impl Normalizer {
@@ -115,6 +207,43 @@ impl Normalizer {
                 if last {
                     let (kind, data) = self.partial.take().expect("a message is open");
                     self.events.push(Ev::message(kind, data));
+                }
+            }
+            Ev::Frame { fin, rsv, opcode, len, data, offset, last, .. } => {
+                assert!(self.partial.is_none(), "a frame inside a chunked message");
+                match &mut self.frame {
+                    None => {
+                        assert_eq!(offset, 0, "a frame's first piece must be at offset 0");
+                        self.frame = Some(FrameSoFar { fin, rsv, opcode, len, taken: 0 });
+                    }
+                    Some(f) => {
+                        assert_eq!((f.fin, f.rsv, f.opcode, f.len), (fin, rsv, opcode, len), "the header changed");
+                        assert_eq!(f.taken, offset, "pieces of a frame must be contiguous");
+                    }
+                }
+                let frame = self.frame.as_mut().expect("a frame is open");
+                frame.taken += data.len() as u64;
+                assert_eq!(last, frame.taken == len, "`last` must mark the frame's end");
+                match &mut self.frame_message {
+                    None => {
+                        assert!(
+                            offset == 0 && matches!(opcode, 1 | 2),
+                            "a message must open with a text or binary frame"
+                        );
+                        let kind = if opcode == 1 { MessageKind::Text } else { MessageKind::Binary };
+                        self.frame_message = Some((kind, rsv & 0b100 != 0, data));
+                    }
+                    Some((_, _, buf)) => {
+                        assert!(offset > 0 || opcode == 0, "a new message inside an open one");
+                        buf.extend_from_slice(&data);
+                    }
+                }
+                if last {
+                    self.frame = None;
+                    if fin {
+                        let (kind, compressed, data) = self.frame_message.take().expect("a message is open");
+                        self.events.push(if compressed { Ev::Compressed(kind, data) } else { Ev::message(kind, data) });
+                    }
                 }
             }
             ev @ (Ev::Text(_) | Ev::Binary(_)) => {

@@ -52,13 +52,18 @@ pub struct SplitReport {
     pub chunks: Outcome,
 }
 
+/// All three delivery modes, in the order [`all_splits`] runs them.
+pub const DELIVERIES: [Delivery; 3] = [Delivery::Messages, Delivery::Chunks, Delivery::Frames];
+
 /// Runs `input` through a fresh connection (built by `make`, whose delivery
-/// is overridden) for every split, both read paths and both delivery modes,
+/// is overridden) for every split, both read paths and all delivery modes,
 /// and asserts that all runs of a delivery mode agree: same events (chunks
-/// folded), same error, same queued output, same state.
+/// and frames folded), same error, same queued output, same state. Frame
+/// delivery, folded, must agree with chunk delivery exactly (neither
+/// assembles, so neither applies the message limit).
 pub fn all_splits(name: &str, role: Role, config: Config, input: &[u8]) -> SplitReport {
     let mut results = Vec::new();
-    for delivery in [Delivery::Messages, Delivery::Chunks] {
+    for delivery in DELIVERIES {
         let mut config = config;
         config.delivery = delivery;
         let mut reference: Option<Outcome> = None;
@@ -66,7 +71,7 @@ pub fn all_splits(name: &str, role: Role, config: Config, input: &[u8]) -> Split
             for path in [Path::ZeroCopy, Path::Buffered] {
                 let mut conn = connect(role, config);
                 let mut outcome = drive(&mut conn, pieces(input, &lens), path);
-                if delivery == Delivery::Chunks {
+                if delivery != Delivery::Messages {
                     outcome.events = fold_chunks(&outcome.events);
                 }
                 match &reference {
@@ -80,8 +85,10 @@ pub fn all_splits(name: &str, role: Role, config: Config, input: &[u8]) -> Split
         }
         results.push(reference.unwrap());
     }
+    let frames = results.pop().unwrap();
     let chunks = results.pop().unwrap();
     let messages = results.pop().unwrap();
+    assert_eq!(frames, chunks, "case `{name}` ({role:?}): frame delivery (folded) differs from chunk delivery");
     SplitReport { messages, chunks }
 }
 

@@ -130,6 +130,56 @@ impl Inflater {
         Ok(Inflated { consumed, range: start..self.filled, finished })
     }
 
+    /// Inflates a whole message's payload in one step, into the output
+    /// buffer (at most `limit` bytes). `tail_included`: `input` already
+    /// ends with [`TAIL`], so zlib gets payload and tail in one call,
+    /// which saves a second pass through its entry and mode dispatch
+    /// (about 450 instructions for a 300-byte JSON text).
+    ///
+    /// The common case, a message whose output fits the buffer, is one
+    /// zlib call and no loop; anything else (the first message, before the
+    /// buffer exists; output that fills it; a stream that ends) goes on
+    /// through [`Inflater::inflate`] from where that call stopped.
+    #[inline]
+    pub(crate) fn inflate_whole(&mut self, input: &[u8], tail_included: bool, limit: usize) -> Result<Inflated, Error> {
+        debug_assert!(self.filled == 0 && self.tail_fed == 0 && !self.ended && !self.input_done && !self.pending);
+        let mut used = 0;
+        if let (true, Some(stream)) = (tail_included && !self.buf.is_empty(), self.stream.as_deref_mut()) {
+            // Room for one byte past the limit, so that reaching it shows.
+            let cap = self.buf.len().min(limit.saturating_add(1));
+            let (in_before, out_before) = (stream.total_in(), stream.total_out());
+            let status = stream.decompress(input, &mut self.buf[..cap], InflateFlush::SyncFlush);
+            used = (stream.total_in() - in_before) as usize;
+            let wrote = (stream.total_out() - out_before) as usize;
+            self.filled = wrote;
+            match status {
+                Err(_) => return Err(INVALID_DATA),
+                Ok(Status::StreamEnd) => self.ended = true,
+                Ok(Status::Ok | Status::BufError) => {}
+            }
+            if wrote > limit {
+                // RFC 7692 §8.1 leaves the limit to the endpoint.
+                return Err(Error::MessageTooLarge { max: limit });
+            }
+            if used == input.len() && wrote < cap && !self.ended {
+                // All of payload and tail taken, with room to spare.
+                if self.reset_each {
+                    stream.reset(false);
+                }
+                return Ok(Inflated { consumed: used, range: 0..wrote, finished: true });
+            }
+        }
+        // Go on as if the tail had been left apart: what is left of the
+        // payload, then whatever of the tail zlib has not taken. (A stream
+        // that ended right at the payload's end needs no tail, and one that
+        // goes on after its end must not be given the tail as payload.)
+        let payload_len = input.len() - if tail_included { TAIL.len() } else { 0 };
+        let taken = used.min(payload_len);
+        self.tail_fed = used - taken;
+        let rest = self.inflate(&input[taken..payload_len], true, Output::Whole { limit })?;
+        Ok(Inflated { consumed: taken + rest.consumed, range: 0..rest.range.end, finished: rest.finished })
+    }
+
     /// Inflates output pending from earlier input ([`Output::Chunks`]).
     pub(crate) fn drain(&mut self, output: Output) -> Result<Inflated, Error> {
         let last = self.input_done;
