@@ -18,6 +18,7 @@ mod error;
 pub mod extensions;
 pub mod frame;
 pub mod handshake;
+pub mod observer;
 pub mod rng;
 mod unchecked;
 pub mod utf8;
