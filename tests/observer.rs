@@ -125,9 +125,13 @@ fn every_split_gives_the_same_observations() {
 
 // RFC 7692 §7.2.3.2: "Hello" twice, the second compressed with the
 // context of the first: `f2 48 cd c9 c9 07 00`, then `f2 00 11 00 00`.
+#[cfg(feature = "deflate")]
 const HELLO_1: [u8; 7] = [0xf2, 0x48, 0xcd, 0xc9, 0xc9, 0x07, 0x00];
+#[cfg(feature = "deflate")]
 const HELLO_2: [u8; 5] = [0xf2, 0x00, 0x11, 0x00, 0x00];
 
+// permessage-deflate needs the `deflate` feature.
+#[cfg(feature = "deflate")]
 #[test]
 fn compressed_messages_are_inflated_with_context_takeover() {
     let ext = "Sec-WebSocket-Extensions: permessage-deflate\r\n";
@@ -142,6 +146,8 @@ fn compressed_messages_are_inflated_with_context_takeover() {
     assert_eq!(m.wire_len, 7);
 }
 
+// permessage-deflate needs the `deflate` feature.
+#[cfg(feature = "deflate")]
 #[test]
 fn without_context_takeover_the_second_message_does_not_inflate() {
     // The server said it resets its context after each message; a second
@@ -160,6 +166,8 @@ fn without_context_takeover_the_second_message_does_not_inflate() {
     assert_eq!((v[0].0, v[0].2), (base + first.len() as u64, 1007));
 }
 
+// permessage-deflate needs the `deflate` feature.
+#[cfg(feature = "deflate")]
 #[test]
 fn the_response_reports_the_negotiated_window_bits() {
     let offer = "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n";

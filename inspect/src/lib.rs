@@ -4,7 +4,7 @@
 //! - [`capture`] reads pcap and pcapng files and takes the TCP segment out
 //!   of each packet;
 //! - [`tcp`] puts each direction of each TCP connection back in order;
-//! - [`dissect`] finds the WebSocket upgrades and decodes both directions
+//! - [`mod@dissect`] finds the WebSocket upgrades and decodes both directions
 //!   with wsproto's passive [`Observer`](wsproto::observer::Observer);
 //! - [`output`] prints the result as a Wireshark-like tree or as JSON.
 //!

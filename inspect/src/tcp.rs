@@ -220,10 +220,8 @@ impl Reassembler {
         }
         let start = start as u64;
         let end = start + seg.payload.len() as u64;
-        if seg.fin || seg.rst {
-            if dir.end_at.is_none() {
-                dir.end_at = Some((end, seg.rst));
-            }
+        if (seg.fin || seg.rst) && dir.end_at.is_none() {
+            dir.end_at = Some((end, seg.rst));
         }
         if end > dir.delivered && !seg.payload.is_empty() {
             if rel > i64::from(limits.max_window) {
@@ -344,14 +342,17 @@ mod tests {
 
     /// Feeds the segments and returns each direction's bytes, joined, per
     /// connection and side, and the other events.
-    fn run(segs: &[Segment<'static>]) -> (HashMap<(u32, Side), Vec<u8>>, Vec<StreamEvent>) {
+    /// Each direction's bytes, by connection and side.
+    type Streams = HashMap<(u32, Side), Vec<u8>>;
+
+    fn run(segs: &[Segment<'static>]) -> (Streams, Vec<StreamEvent>) {
         let mut r = Reassembler::default();
         let mut out = Vec::new();
         for s in segs {
             r.segment(s, &mut out);
         }
         r.finish(&mut out);
-        let mut streams: HashMap<(u32, Side), Vec<u8>> = HashMap::new();
+        let mut streams = Streams::new();
         let mut others = Vec::new();
         for e in out {
             match e {
