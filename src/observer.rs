@@ -351,6 +351,10 @@ struct Half {
     allowed_rsv: Option<u8>,
     #[cfg(feature = "deflate")]
     inflater: Option<crate::extensions::deflate::codec::Inflater>,
+    /// The sender of this direction resets its compressor after each
+    /// message (its `*_no_context_takeover`).
+    #[cfg(feature = "deflate")]
+    inflate_reset: bool,
 }
 
 impl Half {
@@ -370,6 +374,8 @@ impl Half {
             allowed_rsv: None,
             #[cfg(feature = "deflate")]
             inflater: None,
+            #[cfg(feature = "deflate")]
+            inflate_reset: false,
         }
     }
 
@@ -627,6 +633,8 @@ impl Observer {
                         // applies; the inflater of that direction follows.
                         client.inflater = Some(Inflater::new(p.client_no_context_takeover));
                         server.inflater = Some(Inflater::new(p.server_no_context_takeover));
+                        client.inflate_reset = p.client_no_context_takeover;
+                        server.inflate_reset = p.server_no_context_takeover;
                     }
                     info.deflate = params.map(|p| DeflateSettings {
                         server_no_context_takeover: p.server_no_context_takeover,
@@ -735,7 +743,9 @@ fn begin_frame(
     if half.payload_skipped {
         out.push(half.violation(offset, Error::MessageTooLarge { max: limits.max_message }));
     } else {
-        half.payload.reserve(header.payload_len as usize);
+        // Room for what has arrived, not for what was declared: a header
+        // alone must not make the observer allocate.
+        half.payload.reserve((header.payload_len as usize).min(64 << 10));
     }
     half.remaining = header.payload_len;
     half.frame = Some((header, hlen, offset));
@@ -827,7 +837,14 @@ fn data_frame(
     if skipped {
         msg.skipped = true;
     }
-    if !msg.skipped && !msg.compressed {
+    // Without an inflater (the crate built without `deflate`), a
+    // compressed message is kept as it was sent, and not checked as text.
+    #[cfg(feature = "deflate")]
+    let raw = !msg.compressed;
+    #[cfg(not(feature = "deflate"))]
+    let raw = true;
+    let check_text = !msg.compressed;
+    if !msg.skipped && raw {
         if msg.data.len() + payload.len() > limits.max_message {
             msg.skipped = true;
             out.push(Observation::Violation(Violation {
@@ -838,7 +855,7 @@ fn data_frame(
         } else {
             msg.data.extend_from_slice(payload);
             // RFC 6455 §8.1: fail fast on invalid UTF-8, inside fragments.
-            if msg.opcode == OpCode::Text && !msg.utf8_failed && msg.utf8.feed(payload).is_err() {
+            if check_text && msg.opcode == OpCode::Text && !msg.utf8_failed && msg.utf8.feed(payload).is_err() {
                 msg.utf8_failed = true;
                 out.push(Observation::Violation(Violation {
                     direction,
@@ -860,7 +877,7 @@ fn data_frame(
                     inflater.clear_output();
                     // The stream's state is unknown after a failed step: a
                     // fresh one for the next message.
-                    *inflater = crate::extensions::deflate::codec::Inflater::new(true);
+                    *inflater = crate::extensions::deflate::codec::Inflater::new(half.inflate_reset);
                     out.push(Observation::Violation(Violation { direction, offset: msg.offset, error }));
                 }
             }
@@ -887,7 +904,7 @@ fn data_frame(
             inflater.clear_output();
         }
     }
-    if msg.opcode == OpCode::Text && !msg.utf8_failed && !msg.skipped && msg.utf8.finish().is_err() {
+    if !msg.compressed && msg.opcode == OpCode::Text && !msg.utf8_failed && !msg.skipped && msg.utf8.finish().is_err() {
         out.push(Observation::Violation(Violation { direction, offset: msg.offset, error: Error::InvalidUtf8 }));
     }
     if msg.skipped {
