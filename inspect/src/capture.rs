@@ -5,8 +5,8 @@ use std::fmt;
 use std::net::SocketAddr;
 
 use etherparse::{NetSlice, SlicedPacket, TransportSlice};
-use pcap_file::pcap::PcapReader;
-use pcap_file::pcapng::{Block, PcapNgReader};
+use pcap_file::pcap::PcapParser;
+use pcap_file::pcapng::{Block, PcapNgParser};
 use pcap_file::DataLink;
 
 use crate::tcp::Segment;
@@ -33,15 +33,18 @@ impl std::error::Error for CaptureError {}
 /// or the error that stopped the reading (the packets before it were
 /// handed out).
 pub fn read_packets(file: &[u8], mut each: impl FnMut(DataLink, &[u8])) -> Result<u64, CaptureError> {
+    // The slice parsers: the file is already in memory, so nothing is
+    // buffered or copied again.
     let mut count = 0u64;
     let fail = |count: u64, e: &dyn fmt::Display| CaptureError { packets_read: count, message: e.to_string() };
     match file.get(..4) {
         Some([0x0a, 0x0d, 0x0d, 0x0a]) => {
-            let mut reader = PcapNgReader::new(file).map_err(|e| fail(0, &e))?;
+            let (mut rest, mut parser) = PcapNgParser::new(file).map_err(|e| fail(0, &e))?;
             // The link type of each interface of the current section.
             let mut interfaces: Vec<DataLink> = Vec::new();
-            while let Some(block) = reader.next_block() {
-                let block = block.map_err(|e| fail(count, &e))?;
+            while !rest.is_empty() {
+                let (next, block) = parser.next_block(rest).map_err(|e| fail(count, &e))?;
+                rest = next;
                 let (interface, data) = match &block {
                     Block::SectionHeader(_) => {
                         interfaces.clear();
@@ -66,10 +69,11 @@ pub fn read_packets(file: &[u8], mut each: impl FnMut(DataLink, &[u8])) -> Resul
         Some(
             [0xa1, 0xb2, 0xc3, 0xd4] | [0xd4, 0xc3, 0xb2, 0xa1] | [0xa1, 0xb2, 0x3c, 0x4d] | [0x4d, 0x3c, 0xb2, 0xa1],
         ) => {
-            let mut reader = PcapReader::new(file).map_err(|e| fail(0, &e))?;
-            let linktype = reader.header().datalink;
-            while let Some(packet) = reader.next_packet() {
-                let packet = packet.map_err(|e| fail(count, &e))?;
+            let (mut rest, parser) = PcapParser::new(file).map_err(|e| fail(0, &e))?;
+            let linktype = parser.header().datalink;
+            while !rest.is_empty() {
+                let (next, packet) = parser.next_packet(rest).map_err(|e| fail(count, &e))?;
+                rest = next;
                 count += 1;
                 each(linktype, &packet.data);
             }
