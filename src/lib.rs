@@ -21,6 +21,7 @@ pub mod handshake;
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub mod http;
+pub mod observer;
 pub mod rng;
 mod unchecked;
 pub mod utf8;

@@ -4,8 +4,9 @@
 # each target for a bounded time (FUZZ_SECONDS, default 60) on a scratch
 # copy of its committed seeds and regressions, two targets at a time (one
 # per core). The targets are the ones `cargo fuzz list` finds (the [[bin]]s
-# of fuzz/Cargo.toml), `inflate` included: eight, so with two jobs the
-# timed runs take four rounds of FUZZ_SECONDS, as the seven before it did.
+# of fuzz/Cargo.toml), `inflate` and `inspect` included: nine, so with two
+# jobs the timed runs take five rounds of FUZZ_SECONDS (`inspect` added
+# one, FUZZ_SECONDS more than the eight before it).
 # Prints one summary line per target; any crash, leak, timeout
 # or out-of-memory fails the step after every target has been reported.
 #
