@@ -14,20 +14,32 @@
 //! defaults: a client that offers it (every browser does) gets messages
 //! compressed both ways, and the page shows the agreed `ws.extensions`.
 //!
+//! Beside the echo, the page offers a chat between tabs over the subprotocol
+//! `chat` (a WebSocket that offers it is accepted with it and joins the
+//! room), and a live panel of every frame the server received and sent on
+//! the page's own connections, dissected by [`wsproto::observer`]: opcode,
+//! FIN, RSV1 (compressed), masking key, wire length against payload length,
+//! and each message's compression ratio. The panel is a third WebSocket,
+//! `/panel?tab=ID`, fed by the connections whose URL carries the same
+//! `tab=ID`.
+//!
 //! It is a server you could leave running: [`Limits`] bounds the time a
 //! client may take over its handshake, the time a connection may stay idle,
 //! the bytes queued for a client that does not read, the size of a message
 //! and the number of connections (the README lists the values).
 
+use std::collections::HashMap;
 use std::io::{self, Read as _};
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use wsproto::extensions::deflate::DeflateConfig;
 use wsproto::handshake::{AcceptOptions, ServerConfig};
-use wsproto::{CloseCode, Config, Connection, Event, State, TransportAction};
+use wsproto::observer::{Direction, Observation, Observer};
+use wsproto::{CloseCode, Config, Connection, Event, Message, State, TransportAction};
 
 const PAGE: &str = include_str!("echo_page.html");
 
@@ -76,6 +88,7 @@ fn main() -> io::Result<()> {
 /// `limits.max_connections` at once.
 fn run(listener: TcpListener, limits: Limits) -> io::Result<()> {
     let open = Arc::new(AtomicUsize::new(0));
+    let hub = Arc::new(Hub::default());
     for stream in listener.incoming() {
         let mut stream = stream?;
         if open.fetch_add(1, Ordering::SeqCst) >= limits.max_connections {
@@ -84,9 +97,10 @@ fn run(listener: TcpListener, limits: Limits) -> io::Result<()> {
             continue;
         }
         let open = Arc::clone(&open);
+        let hub = Arc::clone(&hub);
         std::thread::spawn(move || {
             let peer = stream.peer_addr().ok();
-            if let Err(e) = serve(stream, limits) {
+            if let Err(e) = serve(stream, limits, &hub) {
                 eprintln!("{peer:?}: {e}");
             }
             open.fetch_sub(1, Ordering::SeqCst);
@@ -102,22 +116,131 @@ fn refuse(stream: &mut TcpStream) {
     let _ = stream.write_all(b"HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
 }
 
+/// What the connection threads share: the chat room's members and the
+/// frame panels, by tab.
+#[derive(Default)]
+struct Hub {
+    chat: Mutex<Vec<Sender<String>>>,
+    panels: Mutex<HashMap<String, Sender<String>>>,
+}
+
+impl Hub {
+    /// Sends `text` to every member of the chat room (the sender too, so
+    /// that every tab shows the same conversation).
+    fn broadcast(&self, text: &str) {
+        self.chat.lock().unwrap().retain(|member| member.send(text.to_owned()).is_ok());
+    }
+
+    /// Sends a line to the panel of `tab`, if one is open.
+    fn report(&self, tab: &str, line: String) {
+        let mut panels = self.panels.lock().unwrap();
+        if panels.get(tab).is_some_and(|panel| panel.send(line).is_err()) {
+            panels.remove(tab);
+        }
+    }
+}
+
+/// What a WebSocket connection is for, from its upgrade request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Echo,
+    /// Offered the subprotocol `chat`.
+    Chat,
+    /// `/panel?tab=ID`: receives the dissections of the tab's frames.
+    Panel,
+}
+
 /// What to do once the event that borrows the connection is handled.
 enum Answer {
-    Accept,
+    Accept(Kind, Option<String>),
     Page,
     NotFound,
 }
 
-fn serve(mut stream: TcpStream, limits: Limits) -> io::Result<()> {
+/// The `tab` parameter of a query string.
+fn tab_of(query: Option<&str>) -> Option<String> {
+    let tab = query?.split('&').find_map(|pair| pair.strip_prefix("tab="))?;
+    // Only short alphanumeric ids: they go into JSON and map keys.
+    (!tab.is_empty() && tab.len() <= 32 && tab.bytes().all(|b| b.is_ascii_alphanumeric())).then(|| tab.to_owned())
+}
+
+/// The page's own connections are watched by an observer, whose frames are
+/// reported to the tab's panel as JSON lines.
+struct Watch {
+    observer: Observer,
+    tab: String,
+    kind: Kind,
+    seen: Vec<Observation>,
+}
+
+impl Watch {
+    fn feed(&mut self, hub: &Hub, direction: Direction, bytes: &[u8]) {
+        self.observer.feed(direction, bytes, &mut self.seen);
+        for observation in self.seen.drain(..) {
+            if let Some(line) = describe(self.kind, &observation) {
+                hub.report(&self.tab, line);
+            }
+        }
+    }
+}
+
+/// One panel line: a frame as the inspector dissects it, and for the frame
+/// that completes a message, the message's size before and after inflating.
+fn describe(kind: Kind, observation: &Observation) -> Option<String> {
+    let connection = if kind == Kind::Chat { "chat" } else { "echo" };
+    let frame = match observation {
+        Observation::Frame(frame) => frame,
+        Observation::Message(message) => {
+            let line = format!(
+                r#"{{"connection":"{connection}","dir":"{}","message":true,"frames":{},"compressed":{},"wire":{},"length":{}}}"#,
+                direction_name(message.direction),
+                message.frames,
+                message.compressed,
+                message.wire_len,
+                message.data.len()
+            );
+            return Some(line);
+        }
+        _ => return None,
+    };
+    let header = &frame.header;
+    let mask =
+        header.mask.map_or("null".to_owned(), |k| format!("\"{:02x}{:02x}{:02x}{:02x}\"", k[0], k[1], k[2], k[3]));
+    Some(format!(
+        r#"{{"connection":"{connection}","dir":"{}","opcode":"{:?}","fin":{},"rsv1":{},"mask":{mask},"wire":{},"payload":{}}}"#,
+        direction_name(frame.direction),
+        header.opcode,
+        header.fin,
+        header.rsv & wsproto::frame::RSV1 != 0,
+        frame.header_len as u64 + header.payload_len,
+        header.payload_len
+    ))
+}
+
+fn direction_name(direction: Direction) -> &'static str {
+    match direction {
+        Direction::ClientToServer => "received",
+        Direction::ServerToClient => "sent",
+    }
+}
+
+fn serve(mut stream: TcpStream, limits: Limits, hub: &Hub) -> io::Result<()> {
     stream.set_nodelay(true)?;
     stream.set_write_timeout(Some(limits.write))?;
     // Deflate is negotiated from the client's offers at `accept`.
     let config = Config::new().deflate(DeflateConfig::new()).max_message_size(limits.max_message);
     let mut conn = Connection::server(config, ServerConfig::new());
     let deadline = Instant::now() + limits.handshake;
+    let mut last_active = Instant::now();
     let mut buf = vec![0u8; 64 * 1024];
     let (mut start, mut end) = (0, 0);
+    let mut kind = Kind::Echo;
+    // Chat members and panels also get messages from other threads.
+    let mut inbox: Option<Receiver<String>> = None;
+    // Everything read so far, until we know whether this connection is
+    // watched (its request says), then fed to its observer as it passes.
+    let mut unwatched: Vec<u8> = Vec::new();
+    let mut watch: Option<Watch> = None;
     loop {
         // Hand the connection everything read so far, one event at a time.
         loop {
@@ -125,31 +248,79 @@ fn serve(mut stream: TcpStream, limits: Limits) -> io::Result<()> {
                 Ok(read) => read,
                 Err(e) => {
                     // The Close frame or HTTP error answer is queued: send it.
-                    write_pending(&mut stream, &mut conn)?;
+                    write_pending(&mut stream, &mut conn, &mut watch, hub)?;
                     return Err(io::Error::new(io::ErrorKind::InvalidData, e.to_string()));
                 }
             };
             start += read.consumed;
             let answer = match read.event {
                 None => break,
-                Some(Event::UpgradeRequest(_)) => Some(Answer::Accept),
+                Some(Event::UpgradeRequest(req)) => {
+                    let request = req.request();
+                    let chosen = if request.path() == "/panel" {
+                        Kind::Panel
+                    } else if req.protocols().any(|p| p == "chat") {
+                        Kind::Chat
+                    } else {
+                        Kind::Echo
+                    };
+                    Some(Answer::Accept(chosen, tab_of(request.query())))
+                }
                 Some(Event::HttpRequest(req)) if req.path() == "/" => Some(Answer::Page),
                 Some(Event::HttpRequest(_)) => Some(Answer::NotFound),
-                // Echo without copying: the message borrows our buffer or
-                // the connection, and the sender comes with it. A client
-                // that lets the queue pass the bound gets no more.
                 Some(Event::Message(msg)) => {
-                    if read.sender.pending_len() + msg.as_bytes().len() > limits.max_queue {
-                        return close(&mut stream, &mut conn, CloseCode::POLICY_VIOLATION, "write queue full");
+                    last_active = Instant::now();
+                    match (kind, msg) {
+                        // The room hears every text; the page shows it.
+                        (Kind::Chat, Message::Text(text)) => hub.broadcast(text),
+                        (Kind::Chat | Kind::Panel, _) => {}
+                        // Echo without copying: the message borrows our
+                        // buffer or the connection, and the sender comes
+                        // with it. A client that lets the queue pass the
+                        // bound gets no more.
+                        (Kind::Echo, msg) => {
+                            if read.sender.pending_len() + msg.as_bytes().len() > limits.max_queue {
+                                return close(&mut stream, &mut conn, CloseCode::POLICY_VIOLATION, "write queue full");
+                            }
+                            read.sender.send_message(msg).ok();
+                        }
                     }
-                    read.sender.send_message(msg).ok();
                     None
                 }
                 // Pings are answered and Close replied to automatically.
-                Some(_) => None,
+                Some(_) => {
+                    last_active = Instant::now();
+                    None
+                }
             };
             let result = match answer {
-                Some(Answer::Accept) => conn.accept(&AcceptOptions::new()),
+                Some(Answer::Accept(chosen, tab)) => {
+                    kind = chosen;
+                    let mut options = AcceptOptions::new();
+                    if kind == Kind::Chat {
+                        options = options.protocol("chat");
+                    }
+                    match (kind, &tab) {
+                        (Kind::Panel, Some(tab)) => {
+                            let (tx, rx) = mpsc::channel();
+                            hub.panels.lock().unwrap().insert(tab.clone(), tx);
+                            inbox = Some(rx);
+                        }
+                        (Kind::Chat, _) => {
+                            let (tx, rx) = mpsc::channel();
+                            hub.chat.lock().unwrap().push(tx);
+                            inbox = Some(rx);
+                        }
+                        _ => {}
+                    }
+                    if let (Kind::Echo | Kind::Chat, Some(tab)) = (kind, tab) {
+                        let mut w = Watch { observer: Observer::new(), tab, kind, seen: Vec::new() };
+                        w.feed(hub, Direction::ClientToServer, &unwatched);
+                        watch = Some(w);
+                    }
+                    unwatched = Vec::new();
+                    conn.accept(&options)
+                }
                 Some(Answer::Page) => {
                     conn.respond(200, "OK", &[("Content-Type", "text/html; charset=utf-8")], PAGE.as_bytes())
                 }
@@ -158,7 +329,19 @@ fn serve(mut stream: TcpStream, limits: Limits) -> io::Result<()> {
             };
             result.map_err(|e| io::Error::other(e.to_string()))?;
         }
-        if let Err(e) = write_pending(&mut stream, &mut conn) {
+        // What other threads sent us (chat lines, panel reports).
+        if let Some(inbox) = &inbox {
+            while let Ok(text) = inbox.try_recv() {
+                last_active = Instant::now();
+                if conn.sender().pending_len() + text.len() > limits.max_queue {
+                    return close(&mut stream, &mut conn, CloseCode::POLICY_VIOLATION, "write queue full");
+                }
+                if conn.sender().send_text(&text).is_err() {
+                    break;
+                }
+            }
+        }
+        if let Err(e) = write_pending(&mut stream, &mut conn, &mut watch, hub) {
             if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) {
                 // The client reads nothing of what it is sent.
                 return close(&mut stream, &mut conn, CloseCode::POLICY_VIOLATION, "not reading");
@@ -178,24 +361,35 @@ fn serve(mut stream: TcpStream, limits: Limits) -> io::Result<()> {
             (start, end) = (0, end - start);
         }
         let connecting = conn.state() == State::Connecting;
-        let wait = if connecting { deadline.saturating_duration_since(Instant::now()) } else { limits.idle };
+        let until = if connecting { deadline } else { last_active + limits.idle };
+        let mut wait = until.saturating_duration_since(Instant::now());
         if wait.is_zero() {
-            return Err(io::Error::new(io::ErrorKind::TimedOut, "handshake deadline passed"));
+            if connecting {
+                return Err(io::Error::new(io::ErrorKind::TimedOut, "handshake deadline passed"));
+            }
+            return close(&mut stream, &mut conn, CloseCode::GOING_AWAY, "idle");
+        }
+        if inbox.is_some() {
+            // Look at the inbox often; what arrives there is activity too.
+            wait = wait.min(Duration::from_millis(50));
         }
         stream.set_read_timeout(Some(wait))?;
         let n = match stream.read(&mut buf[end..]) {
             Ok(n) => n,
-            Err(e) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => {
-                if connecting {
-                    return Err(io::Error::new(io::ErrorKind::TimedOut, "handshake deadline passed"));
-                }
-                return close(&mut stream, &mut conn, CloseCode::GOING_AWAY, "idle");
-            }
+            Err(e) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => continue,
             Err(e) => return Err(e),
         };
         if n == 0 {
             let _ = conn.read_eof();
             return Ok(());
+        }
+        match &mut watch {
+            Some(w) => w.feed(hub, Direction::ClientToServer, &buf[end..end + n]),
+            None if connecting => unwatched.extend_from_slice(&buf[end..end + n]),
+            None => {}
+        }
+        if kind != Kind::Echo {
+            last_active = Instant::now();
         }
         end += n;
     }
@@ -205,12 +399,21 @@ fn serve(mut stream: TcpStream, limits: Limits) -> io::Result<()> {
 /// client that does not read may never take it), and closes TCP.
 fn close(stream: &mut TcpStream, conn: &mut Connection, code: CloseCode, reason: &str) -> io::Result<()> {
     let _ = conn.sender().send_close(code, reason);
-    let _ = write_pending(stream, conn);
+    let _ = conn.sender().write_to(stream);
     Err(io::Error::other(format!("closed: {reason}")))
 }
 
-/// Writes what the connection has queued (within the write timeout).
-fn write_pending(stream: &mut TcpStream, conn: &mut Connection) -> io::Result<()> {
+/// Writes what the connection has queued (within the write timeout),
+/// showing it to the observer first if the connection is watched.
+fn write_pending(
+    stream: &mut TcpStream,
+    conn: &mut Connection,
+    watch: &mut Option<Watch>,
+    hub: &Hub,
+) -> io::Result<()> {
+    if let Some(w) = watch {
+        w.feed(hub, Direction::ServerToClient, conn.sender().pending());
+    }
     conn.sender().write_to(stream).map(drop)
 }
 
@@ -300,6 +503,139 @@ mod tests {
             at += head + len;
         }
         code
+    }
+
+    /// An upgrade request for `target`, offering `protocol` if given.
+    fn upgrade(target: &str, protocol: Option<&str>) -> Vec<u8> {
+        let offer = protocol.map_or(String::new(), |p| format!("Sec-WebSocket-Protocol: {p}\r\n"));
+        format!(
+            "GET {target} HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\
+             Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n{offer}\r\n"
+        )
+        .into_bytes()
+    }
+
+    /// A raw test client: what it has read so far.
+    struct Client {
+        stream: TcpStream,
+        wire: Vec<u8>,
+    }
+
+    impl Client {
+        fn open(addr: SocketAddr, target: &str, protocol: Option<&str>) -> Client {
+            let mut stream = TcpStream::connect(addr).unwrap();
+            stream.write_all(&upgrade(target, protocol)).unwrap();
+            Client { stream, wire: Vec::new() }
+        }
+
+        fn send_text(&mut self, text: &str) {
+            self.stream.write_all(&frame(0x1, text.as_bytes())).unwrap();
+        }
+
+        /// Reads until the 101 head and the text frames since it satisfy
+        /// `enough` (or panics after `within`); returns the head and all
+        /// the texts so far.
+        fn texts(&mut self, within: Duration, enough: impl Fn(&[String]) -> bool) -> (String, Vec<String>) {
+            self.stream.set_read_timeout(Some(Duration::from_millis(100))).unwrap();
+            let started = Instant::now();
+            let mut buf = [0u8; 4096];
+            loop {
+                if let Some(head_end) = self.wire.windows(4).position(|w| w == b"\r\n\r\n").map(|p| p + 4) {
+                    let texts = texts_after(&self.wire[head_end..]);
+                    if enough(&texts) {
+                        return (String::from_utf8_lossy(&self.wire[..head_end]).into_owned(), texts);
+                    }
+                }
+                assert!(
+                    started.elapsed() < within,
+                    "not enough within {within:?}: {:?}",
+                    String::from_utf8_lossy(&self.wire)
+                );
+                match self.stream.read(&mut buf) {
+                    Ok(0) => panic!("closed early: {:?}", String::from_utf8_lossy(&self.wire)),
+                    Ok(n) => self.wire.extend_from_slice(&buf[..n]),
+                    Err(e) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => {}
+                    Err(e) => panic!("{e}"),
+                }
+            }
+        }
+    }
+
+    /// The payloads of the whole unmasked text frames in `wire`.
+    fn texts_after(wire: &[u8]) -> Vec<String> {
+        let mut texts = Vec::new();
+        let mut at = 0;
+        while at + 2 <= wire.len() {
+            let (op, len7) = (wire[at] & 0x0F, (wire[at + 1] & 0x7F) as usize);
+            let (len, head) = match len7 {
+                126 if at + 4 <= wire.len() => (u16::from_be_bytes([wire[at + 2], wire[at + 3]]) as usize, 4),
+                126 => break,
+                n => (n, 2),
+            };
+            if at + head + len > wire.len() {
+                break;
+            }
+            if op == 1 {
+                texts.push(String::from_utf8(wire[at + head..at + head + len].to_vec()).unwrap());
+            }
+            at += head + len;
+        }
+        texts
+    }
+
+    #[test]
+    fn tabs_that_offer_chat_get_it_and_hear_each_other() {
+        let addr = start(Limits { idle: Duration::from_secs(10), ..small() });
+        let mut a = Client::open(addr, "/", Some("chat"));
+        let mut b = Client::open(addr, "/", Some("chat"));
+        let any = Duration::from_secs(5);
+        // RFC 6455 §4.2.2: the chosen subprotocol is in the answer.
+        let (head_a, _) = a.texts(any, |_| true);
+        let (head_b, _) = b.texts(any, |_| true);
+        assert!(head_a.contains("Sec-WebSocket-Protocol: chat\r\n"), "{head_a}");
+        assert!(head_b.contains("Sec-WebSocket-Protocol: chat\r\n"), "{head_b}");
+        a.send_text("hello from A ✓");
+        assert_eq!(b.texts(any, |t| !t.is_empty()).1, ["hello from A ✓"]);
+        // An echo connection (no `chat` offered) is not in the room.
+        let mut e = Client::open(addr, "/", None);
+        let (head_e, _) = e.texts(any, |_| true);
+        assert!(!head_e.contains("Sec-WebSocket-Protocol"), "{head_e}");
+        b.send_text("and B");
+        assert_eq!(a.texts(any, |t| t.len() >= 2).1, ["hello from A ✓", "and B"]);
+        e.send_text("echo only");
+        assert_eq!(e.texts(any, |t| !t.is_empty()).1, ["echo only"], "the echo connection hears only its own echo");
+    }
+
+    #[test]
+    fn the_panel_shows_the_frames_of_its_tab_both_ways() {
+        let addr = start(Limits { idle: Duration::from_secs(10), ..small() });
+        let any = Duration::from_secs(5);
+        let mut panel = Client::open(addr, "/panel?tab=t1", None);
+        panel.texts(any, |_| true);
+        let mut echo = Client::open(addr, "/?tab=t1", None);
+        echo.send_text("hello panel");
+        // Another tab's traffic is not shown.
+        let mut other = Client::open(addr, "/?tab=t2", None);
+        other.send_text(&"x".repeat(200));
+        other.texts(any, |t| !t.is_empty());
+        let (_, lines) = panel.texts(any, |l| l.iter().filter(|l| l.contains("message")).count() >= 2);
+        let received = lines.iter().find(|l| l.contains(r#""dir":"received","opcode""#)).expect("the received frame");
+        // Our client frame: masked with 01020304, 11 bytes, 2 + 4 + 11 on
+        // the wire; the echo goes out unmasked, 2 + 11.
+        assert!(
+            received.contains(r#""opcode":"Text","fin":true,"rsv1":false,"mask":"01020304","wire":17,"payload":11"#),
+            "{received}"
+        );
+        let sent = lines.iter().find(|l| l.contains(r#""dir":"sent","opcode""#)).expect("the echoed frame");
+        assert!(
+            sent.contains(r#""opcode":"Text","fin":true,"rsv1":false,"mask":null,"wire":13,"payload":11"#),
+            "{sent}"
+        );
+        let message = lines.iter().find(|l| l.contains(r#""dir":"received","message""#)).expect("the message");
+        assert!(message.contains(r#""frames":1,"compressed":false,"wire":11,"length":11"#), "{message}");
+        std::thread::sleep(Duration::from_millis(200));
+        let (_, lines) = panel.texts(any, |_| true);
+        assert!(lines.iter().all(|l| !l.contains("200")), "another tab's frames: {lines:?}");
     }
 
     #[test]

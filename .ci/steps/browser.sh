@@ -3,7 +3,10 @@
 # page, which opens a WebSocket to echo_server, negotiates permessage-deflate
 # (RFC 7692), sends a long compressible message and shows its echo. The
 # page's DOM must show the WebSocket open, the server's extension answer and
-# the echo equal to what was sent.
+# the echo equal to what was sent. Then the page in two tabs of one
+# Chromium, driven by playwright-core (interop/browser_tabs.js): the tabs
+# chat over the negotiated subprotocol `chat`, and the frame panel shows the
+# frames the server received and sent, dissected.
 #
 # Chromium's --virtual-time-budget runs page time ahead of the real socket,
 # so on a loaded machine the dump can come before the echo. The dump is
@@ -74,3 +77,19 @@ while :; do
 done
 echo "browser test: chromium $(chromium --version 2>/dev/null | awk '{print $2}') opened the WebSocket (attempt $attempt)," \
   "negotiated \"$expected_extensions\" and got the 2500-character message back equal"
+
+# Two tabs: chat and the frame panel.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "installing Debian's nodejs and npm"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null) || {
+    echo "browser test: npm could not be installed on this machine" >&2
+    exit 1
+  }
+fi
+npm_dir=$(mktemp -d)
+trap 'kill $server 2>/dev/null || true; rm -rf "$npm_dir"' EXIT
+(cd "$npm_dir" && npm install --silent --no-audit --no-fund --no-package-lock playwright-core@1 >/dev/null) || {
+  echo "browser test: npm could not install playwright-core@1" >&2
+  exit 1
+}
+NODE_PATH="$npm_dir/node_modules" CHROMIUM="$(command -v chromium)" timeout 180 node interop/browser_tabs.js "http://127.0.0.1:$port/"
