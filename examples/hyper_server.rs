@@ -9,8 +9,10 @@
 //! wsproto validates the upgrade (a bad key gets 400, a plain GET 426 with
 //! `Upgrade: websocket`, another version 426 with `Sec-WebSocket-Version:
 //! 13`), builds the 101 as an `http::Response`, and runs the connection
-//! over the stream hyper hands back. The lines between the `glue` marks
-//! are all the wsproto code a hyper server needs.
+//! over the stream hyper hands back, through the workspace's tokio adapter
+//! (`wsproto-tokio`, which answers pings and completes the close
+//! handshake). The lines between the `glue` marks are all the wsproto code
+//! a hyper server needs.
 
 use std::convert::Infallible;
 
@@ -21,11 +23,11 @@ use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Request, Response};
 use hyper_util::rt::TokioIo;
-use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpListener;
 use wsproto::extensions::deflate::DeflateConfig;
 use wsproto::handshake::AcceptOptions;
-use wsproto::{Config, Connection, Event, TransportAction};
+use wsproto::{Config, Role};
+use wsproto_tokio::{Message, Options};
 
 const CONFIG: Config = Config::new().deflate(DeflateConfig::DEFAULT);
 
@@ -43,41 +45,17 @@ async fn upgrade(mut req: Request<Incoming>) -> Response<Full<Bytes>> {
     };
     let on_upgrade = hyper::upgrade::on(&mut req);
     tokio::spawn(async move {
+        // The upgraded stream, driven by the workspace's tokio adapter.
         let io = TokioIo::new(on_upgrade.await?);
-        echo(io, Connection::open_server(CONFIG, negotiated)?).await
+        let mut ws = Options::new().config(CONFIG).open(io, Role::Server, negotiated)?;
+        while let Some(msg) = ws.recv().await {
+            if let msg @ (Message::Text(_) | Message::Binary(_)) = msg? {
+                ws.send(msg).await?;
+            }
+        }
+        Ok::<_, Box<dyn std::error::Error + Send + Sync>>(())
     });
     response.map(|()| Full::default())
-}
-
-async fn echo(
-    mut io: impl AsyncRead + AsyncWrite + Unpin,
-    mut conn: Connection,
-) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-    let mut buf = vec![0u8; 16 * 1024];
-    while conn.transport_action() == TransportAction::Continue {
-        let n = io.read(&mut buf).await?;
-        if n == 0 {
-            let _ = conn.read_eof();
-            return Ok(());
-        }
-        conn.feed(&buf[..n]);
-        let result = loop {
-            match conn.poll() {
-                Ok(r) => match r.event {
-                    Some(Event::Message(m)) => r.sender.send_message(m)?,
-                    Some(_) => {}
-                    None => break Ok(()),
-                },
-                // Its Close frame is queued: send it, then report.
-                Err(e) => break Err(e),
-            }
-        };
-        io.write_all(conn.pending()).await?;
-        let written = conn.pending().len();
-        conn.sender().advance(written)?;
-        result?;
-    }
-    Ok(())
 }
 // glue: end
 
