@@ -13,53 +13,17 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 target=${CARGO_TARGET_DIR:-target}
 
-say() { echo "ecosystem: $*"; }
-die() {
-  echo "ecosystem: FAILED: $*" >&2
-  exit 1
-}
+step=ecosystem
+# shellcheck source=../lib/peers.sh
+. .ci/lib/peers.sh
 
-apt_install() {
-  say "installing Debian's $*"
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null) ||
-    die "apt-get could not install $*"
-}
-command -v python3 >/dev/null || apt_install python3 python3-venv
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/wsproto-ecosystem.XXXXXX")
-pids=()
-cleanup() {
-  local pid
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-if ! python3 -m venv "$work/venv" >/dev/null 2>&1; then
-  apt_install python3-venv
-  python3 -m venv "$work/venv" || die "python3 -m venv failed"
-fi
-"$work/venv/bin/pip" install -q --disable-pip-version-check 'websockets==15.*' ||
-  die "pip could not install websockets==15.*"
-py="$work/venv/bin/python"
+python_websockets
 say "python-websockets $("$py" -c 'import websockets; print(websockets.__version__)')"
 
 # Debug: the same build (default features + http = --all-features) as the
 # test step, so nothing is compiled again.
 cargo build -q --features http --example hyper_server --example axum_server ||
   die "the examples do not build"
-
-# Waits until something listens on 127.0.0.1:$1 (at most 10 s).
-wait_port() {
-  local i
-  for i in $(seq 100); do
-    if "$py" -c "import socket,sys; socket.create_connection(('127.0.0.1', $1), timeout=0.2)" 2>/dev/null; then
-      return 0
-    fi
-    sleep 0.1
-  done
-  return 1
-}
 
 # check EXAMPLE PORT arg|env: the port as the first argument, or in
 # WSPROTO_PORT (the examples take either).
@@ -72,7 +36,7 @@ check() {
   fi
   local pid=$!
   pids+=("$pid")
-  wait_port "$port" || { cat "$work/$example.log" >&2; die "$example did not listen on $port"; }
+  wait_port "$port" "$example"
   timeout 60 "$py" interop/ecosystem_client.py "$port" || { cat "$work/$example.log" >&2; die "$example"; }
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true

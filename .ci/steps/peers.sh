@@ -14,11 +14,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 target=${CARGO_TARGET_DIR:-target}
 
-say() { echo "peers: $*"; }
-die() {
-  echo "peers: FAILED: $*" >&2
-  exit 1
-}
+step=peers
+# shellcheck source=../lib/peers.sh
+. .ci/lib/peers.sh
 
 # The one answer every pairing must agree on (RFC 7692 §7.1.2): echo_server
 # (DeflateConfig's defaults) answers websockets' offer ("server_max_window_bits=12;
@@ -27,31 +25,9 @@ die() {
 # of both at 12 as it stands.
 expected='permessage-deflate; server_max_window_bits=12; client_max_window_bits=12'
 
-apt_install() {
-  say "installing Debian's $*"
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null) ||
-    die "apt-get could not install $*"
-}
-command -v python3 >/dev/null || apt_install python3 python3-venv
 command -v node >/dev/null || apt_install nodejs
 command -v npm >/dev/null || apt_install npm
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/wsproto-peers.XXXXXX")
-pids=()
-cleanup() {
-  local pid
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-if ! python3 -m venv "$work/venv" >/dev/null 2>&1; then
-  apt_install python3-venv
-  python3 -m venv "$work/venv" || die "python3 -m venv failed"
-fi
-"$work/venv/bin/pip" install -q --disable-pip-version-check 'websockets==15.*' ||
-  die "pip could not install websockets==15.*"
-py="$work/venv/bin/python"
+python_websockets
 mkdir "$work/npm"
 (cd "$work/npm" && npm install --silent --no-audit --no-fund --no-package-lock ws@8 >/dev/null) ||
   die "npm could not install ws@8"
@@ -63,14 +39,6 @@ cargo build --example echo_server --example client -q
 echo_server="$target/debug/examples/echo_server"
 client="$target/debug/examples/client"
 
-wait_port() {
-  local port=$1 what=$2
-  for _ in $(seq 100); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  die "$what did not listen on port $port"
-}
 "$echo_server" 127.0.0.1:9241 >"$work/echo_server.log" 2>&1 &
 pids+=($!)
 "$py" interop/py_echo_server.py 9242 >"$work/py_server.log" 2>&1 &
