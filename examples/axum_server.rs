@@ -30,7 +30,7 @@ async fn ws(mut req: Request) -> Response {
         Err(refused) => return refused.http_response(req.version()).map(Body::from),
     };
     // Browsers fail the connection if they offered subprotocols and none is chosen.
-    let options = offer.protocols.first().map_or(AcceptOptions::new(), |p| AcceptOptions::new().protocol(p));
+    let options = offer.protocols().next().map_or(AcceptOptions::new(), |p| AcceptOptions::new().protocol(p));
     let (response, negotiated) = match offer.accept_http(&options, &CONFIG) {
         Ok(accepted) => accepted,
         Err(e) => return Response::builder().status(500).body(Body::from(e.to_string())).expect("a valid response"),

@@ -256,15 +256,16 @@ fn serve(mut stream: TcpStream, limits: Limits, hub: &Hub) -> io::Result<()> {
             let answer = match read.event {
                 None => break,
                 Some(Event::UpgradeRequest(req)) => {
-                    let request = req.request();
-                    let chosen = if request.path() == "/panel" {
+                    // The built-in parser always keeps the request.
+                    let (path, query) = req.request().map_or(("/", None), |r| (r.path(), r.query()));
+                    let chosen = if path == "/panel" {
                         Kind::Panel
                     } else if req.protocols().any(|p| p == "chat") {
                         Kind::Chat
                     } else {
                         Kind::Echo
                     };
-                    Some(Answer::Accept(chosen, tab_of(request.query())))
+                    Some(Answer::Accept(chosen, tab_of(query)))
                 }
                 Some(Event::HttpRequest(req)) if req.path() == "/" => Some(Answer::Page),
                 Some(Event::HttpRequest(_)) => Some(Answer::NotFound),

@@ -45,7 +45,7 @@ use ::http::{Method, Request, Response, StatusCode, Uri, Version};
 
 use crate::handshake::{
     validate_head, AcceptOptions, ClientOptions, ClientUpgrade, HttpVersion, Negotiated, OptionsError, RequestError,
-    RequestHead, RequestParts, ResponseError, ResponseParts, UpgradeOffer, WsUri,
+    RequestHead, RequestParts, ResponseError, ResponseParts, UpgradeRequest, WsUri,
 };
 use crate::{Config, RandomSource};
 
@@ -66,7 +66,7 @@ pub fn version(version: Version) -> HttpVersion {
 /// [`validate_head`] for the checks; the
 /// body is not looked at. The `:authority` of an HTTP/2 request is the
 /// URI's authority.
-pub fn validate_request<B>(request: &Request<B>, protocol: Option<&str>) -> Result<UpgradeOffer, RequestError> {
+pub fn validate_request<B>(request: &Request<B>, protocol: Option<&str>) -> Result<UpgradeRequest, RequestError> {
     let head = RequestHead::new(request.method().as_str(), version(request.version()))
         .protocol(protocol)
         .authority(request.uri().authority().map(|a| a.as_str()));
@@ -93,8 +93,8 @@ fn append(map: &mut ::http::HeaderMap, headers: Vec<(String, String)>) -> Result
     Ok(())
 }
 
-impl UpgradeOffer {
-    /// [`UpgradeOffer::accept_parts`] as an `http::Response<()>`: the 101
+impl UpgradeRequest {
+    /// [`UpgradeRequest::accept_parts`] as an `http::Response<()>`: the 101
     /// (or for an extended CONNECT the 200) to send, and what was
     /// negotiated, to open the connection with
     /// [`Connection::open_server`](crate::Connection::open_server).

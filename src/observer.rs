@@ -56,7 +56,9 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::frame::{check_mask, header_len, CloseCode, FrameHeader, HeaderDecoder, HeaderRules, OpCode, Role, RSV1};
-use crate::handshake::{accept_key, validate_request, validate_response, Header, Negotiated, RequestError};
+use crate::handshake::{
+    accept_key, validate_head, validate_response, Header, HttpVersion, Negotiated, RequestError, RequestHead,
+};
 use crate::utf8::Utf8Validator;
 use crate::Error;
 
@@ -543,7 +545,7 @@ impl Observer {
             return;
         };
         let fields = headers.iter().map(|h| (h.name.as_str(), h.value.as_slice()));
-        let checked = validate_request(&method, fields);
+        let checked = validate_head(&RequestHead::new(&method, HttpVersion::Http11), fields);
         let mut info = RequestInfo {
             method,
             target,
@@ -556,10 +558,13 @@ impl Observer {
         };
         match checked {
             Ok(offer) => {
-                info.key = Some(offer.key.clone());
-                info.protocols = offer.protocols.clone();
-                info.extensions = offer.extensions.clone();
-                self.offer = Some((offer.key, offer.protocols, offer.extensions));
+                let key = String::from(offer.key());
+                let protocols: Vec<String> = offer.protocols().map(String::from).collect();
+                let extensions: Vec<String> = offer.extensions().map(String::from).collect();
+                info.key = Some(key.clone());
+                info.protocols = protocols.clone();
+                info.extensions = extensions.clone();
+                self.offer = Some((key, protocols, extensions));
                 out.push(Observation::Request(info));
             }
             Err(e) => {

@@ -35,8 +35,7 @@ impl<F: FnMut(&mut [u8]) + Send> RandomSource for F {
 /// `FnMut`, so it would be a source twice; rustc refuses it, E0119), and
 /// dropping that impl would break every closure source. The builders that
 /// only borrow a source for one call
-/// ([`ClientHandshake::new`](crate::handshake::ClientHandshake::new),
-/// [`ClientUpgrade::new`](crate::handshake::ClientUpgrade::new)) take
+/// ([`ClientUpgrade::new`](crate::handshake::ClientUpgrade::new)) take
 /// `&mut impl RandomSource` already.
 ///
 /// ```

@@ -2,12 +2,22 @@
 //! invariance, limits, and client ↔ server round trips.
 
 use wsproto::handshake::{
-    accept_key, accept_response, check_key, connect_request, reject_response, validate_request, validate_response,
-    AcceptOptions, ClientHandshake, ClientOptions, Incoming, Limits, Negotiated, OptionsError, OriginPolicy,
-    ProxyConnect, Reply, RequestError, ResponseError, SecKey, ServerConfig, ServerHandshake, Status, UriError, WsUri,
+    accept_key, check_key, connect_request, reject_response, validate_head, validate_response, AcceptOptions,
+    ClientHandshake, ClientOptions, HttpVersion, Incoming, Limits, Negotiated, OptionsError, OriginPolicy,
+    ProxyConnect, Reply, RequestError, RequestHead, ResponseError, SecKey, ServerConfig, ServerHandshake, Status,
+    UpgradeRequest, UriError, WsUri,
 };
 use wsproto::ChaChaRng;
 use wsproto_testkit::fixtures;
+
+/// An HTTP/1.1 request validated from its method and header fields, as a
+/// server on another HTTP library does.
+fn validate_request<'a>(
+    method: &str,
+    headers: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> Result<UpgradeRequest, RequestError> {
+    validate_head(&RequestHead::new(method, HttpVersion::Http11), headers)
+}
 
 // ---------------------------------------------------------------- accept key
 
@@ -267,7 +277,7 @@ fn server_accepts_valid_requests() {
         match server_parse(&input) {
             Ok(Incoming::WebSocket(u)) => {
                 assert_eq!(u.key(), KEY, "{name}");
-                assert_eq!(u.request().path(), "/chat", "{name}");
+                assert_eq!(u.request().unwrap().path(), "/chat", "{name}");
             }
             other => panic!("{name}: {other:?}"),
         }
@@ -395,7 +405,7 @@ fn plain_http_is_reported() {
     match server_parse(&input) {
         Ok(Incoming::Http(r)) => {
             assert_eq!(
-                (r.method(), r.path(), r.query(), r.host()),
+                (r.method(), r.path(), r.query(), r.header_str("Host")),
                 ("GET", "/index.html", Some("x=1"), Some("example.com"))
             );
             assert_eq!(r.header_str("accept"), Some("text/html"));
@@ -436,10 +446,10 @@ fn request_is_exposed() {
         u.extensions().collect::<Vec<_>>(),
         ["permessage-deflate; client_max_window_bits", "x-foo", "x-bar; a=\"1\"; b"]
     );
-    assert_eq!(u.request().query(), Some("room=1"));
-    assert_eq!(u.request().header_str("cookie"), Some("id=42"));
-    assert_eq!(u.request().headers_named("sec-websocket-protocol").count(), 2);
-    assert_eq!(u.request().headers().count(), 11);
+    assert_eq!(u.request().unwrap().query(), Some("room=1"));
+    assert_eq!(u.request().unwrap().header_str("cookie"), Some("id=42"));
+    assert_eq!(u.request().unwrap().headers_named("sec-websocket-protocol").count(), 2);
+    assert_eq!(u.request().unwrap().headers().count(), 11);
 }
 
 #[test]
@@ -638,12 +648,13 @@ fn standalone_validation_without_our_parser() {
         ("sec-websocket-protocol", b"mqtt"),
     ];
     let offer = validate_request("GET", headers.iter().copied()).unwrap();
-    assert_eq!(offer.protocols, ["mqtt"]);
-    OriginPolicy::allow_list(["https://example.com"]).check(offer.origin.as_deref()).unwrap();
+    assert_eq!(offer.protocols().collect::<Vec<_>>(), ["mqtt"]);
+    assert!(offer.request().is_none());
+    OriginPolicy::allow_list(["https://example.com"]).check(offer.origin()).unwrap();
     assert_eq!(validate_request("PUT", headers.iter().copied()), Err(RequestError::MethodNotGet));
-    let r = accept_response(&offer.key, Some("mqtt"), &[], &[]).unwrap();
-    assert!(String::from_utf8(r).unwrap().contains("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n"));
-    assert_eq!(accept_response(KEY, Some("a b"), &[], &[]), Err(OptionsError::InvalidProtocol));
+    let (r, _) = offer.accept_parts(&AcceptOptions::new().protocol("mqtt"), &wsproto::Config::default()).unwrap();
+    assert_eq!(r.header("Sec-WebSocket-Accept"), Some("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="));
+    assert_eq!(r.header("Sec-WebSocket-Protocol"), Some("mqtt"));
 }
 
 // ------------------------------------------------------------------- client
@@ -921,7 +932,7 @@ fn client_and_server_agree() {
             }
         }
         let Some(Incoming::WebSocket(up)) = incoming else { panic!("no upgrade") };
-        assert_eq!(up.request().resource_name(), "/echo?x=1");
+        assert_eq!(up.request().unwrap().resource_name(), "/echo?x=1");
         assert_eq!(up.host(), "localhost:9001");
         assert_eq!(up.protocols().collect::<Vec<_>>(), ["v2.chat", "v1.chat"]);
         let mut accept = AcceptOptions::new().protocol("v1.chat").header("Set-Cookie", "s=2");
@@ -1147,7 +1158,7 @@ fn options_errors_come_from_the_builders() {
             "header is written by the handshake itself",
         ),
         (
-            accept_response(KEY, Some(""), &[], &[]).map(drop),
+            request("ws://example.com/", &ClientOptions::new().protocol("")).map(drop),
             E::InvalidProtocol,
             "subprotocol is not a token or is repeated",
         ),
@@ -1177,7 +1188,7 @@ fn options_errors_come_from_the_builders() {
         assert_eq!(got, Err(error.clone()), "{error:?}");
         assert_eq!(error.to_string(), text, "{error:?}");
     }
-    assert_eq!(accept_response(KEY, None, &["x-foo;;"], &[]), Err(E::InvalidExtension));
+    assert_eq!(u.accept(&AcceptOptions::new().extension("x-foo;;")).map(drop), Err(E::InvalidExtension));
     assert_eq!(request("ws://example.com/", &ClientOptions::new().extension("a=\"b")), Err(E::InvalidExtension));
 }
 

@@ -67,7 +67,7 @@ fn extended_connect_on_http_types() {
         .body(())
         .unwrap();
     let offer = wsproto::http::validate_request(&request, Some("websocket")).unwrap();
-    assert_eq!((offer.kind, offer.host.as_str()), (UpgradeKind::ExtendedConnect, "example.com"));
+    assert_eq!((offer.kind(), offer.host()), (UpgradeKind::ExtendedConnect, "example.com"));
     let (response, _) = offer.accept_http(&AcceptOptions::new(), &Config::default()).unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     assert!(response.headers().get("sec-websocket-accept").is_none());

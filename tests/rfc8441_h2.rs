@@ -59,8 +59,8 @@ async fn serve(mut req: Request<Incoming>) -> Result<Response<Empty<Bytes>>, Inf
         Ok(offer) => offer,
         Err(e) => return Ok(e.http_response(req.version()).map(|_| Empty::new())),
     };
-    assert_eq!(offer.kind, UpgradeKind::ExtendedConnect);
-    let chat = offer.protocols.iter().find(|p| *p == "chat").cloned().unwrap_or_default();
+    assert_eq!(offer.kind(), UpgradeKind::ExtendedConnect);
+    let chat = offer.protocols().find(|p| *p == "chat").map(String::from).unwrap_or_default();
     let (response, negotiated) = offer.accept_http(&AcceptOptions::new().protocol(chat), &config()).unwrap();
     let upgrade = hyper::upgrade::on(&mut req);
     tokio::spawn(async move {

@@ -81,15 +81,18 @@ fn check(outcome: &Outcome) {
         match result {
             Ok((Incoming::WebSocket(req), _)) => {
                 let offer = req.offer();
+                assert_eq!(offer.key(), req.key(), "the copied offer is the parsed one");
+                let protocols: Vec<&str> = offer.protocols().collect();
+                let extensions: Vec<&str> = offer.extensions().collect();
                 let mut options = AcceptOptions::new();
-                if let Some(p) = offer.protocols.first() {
-                    options = options.protocol(p.clone());
+                if let Some(p) = protocols.first() {
+                    options = options.protocol(*p);
                 }
                 let (response, negotiated) = req.accept(&options).expect("accepting an offered protocol");
                 assert!(response.starts_with(b"HTTP/1.1 101 "));
                 assert!(response.ends_with(b"\r\n\r\n"));
                 let checked =
-                    validate_response(&offer.key, &offer.protocols, &offer.extensions, response_headers(&response))
+                    validate_response(offer.key(), &protocols, &extensions, response_headers(&response))
                         .expect("the client accepts our 101");
                 assert_eq!(checked, negotiated, "both sides agree on what was negotiated");
             }

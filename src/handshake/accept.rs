@@ -123,6 +123,7 @@ impl SecKey {
     }
 
     /// The `Sec-WebSocket-Accept` value a server must answer with.
+    #[cfg(feature = "test-util")]
     pub fn accept(&self) -> AcceptKey {
         accept_key(self.as_str())
     }

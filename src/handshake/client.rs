@@ -239,11 +239,13 @@ impl ClientHandshake {
 
     /// Bytes of an incomplete response head held so far (never more than
     /// `max_head_bytes`).
+    #[cfg(feature = "test-util")]
     pub fn buffered(&self) -> usize {
         self.reader.buffered()
     }
 
     /// The `Sec-WebSocket-Key` sent.
+    #[cfg(feature = "test-util")]
     pub fn key(&self) -> &SecKey {
         &self.key
     }

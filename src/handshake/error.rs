@@ -132,8 +132,8 @@ pub enum RequestError {
     /// with `Upgrade: websocket` (RFC 9110 §15.5.22: "The server MUST send
     /// an Upgrade header field in a 426 response to indicate the required
     /// protocol(s)"), as python-websockets answers it. Only the validators
-    /// for other HTTP parsers report it; [`ServerHandshake::parse`](super::ServerHandshake::parse)
-    /// hands such a request on as [`Incoming::Http`](super::Incoming::Http).
+    /// for other HTTP parsers report it; the built-in parser hands such a
+    /// request on as [`Event::HttpRequest`](crate::Event::HttpRequest).
     NotAnUpgrade,
     /// An HTTP/2 or HTTP/3 request that is not an extended CONNECT with
     /// `:protocol` set (RFC 8441 §4: "A new pseudo-header field :protocol
@@ -324,8 +324,8 @@ pub enum ResponseError {
     /// The server answered the upgrade with another status than 101 (or,
     /// for an RFC 8441 extended CONNECT, than 2xx): it did not accept the
     /// WebSocket. Only the validators for other HTTP clients report it;
-    /// [`ClientHandshake::parse`](super::ClientHandshake::parse) hands
-    /// such an answer on as [`Reply::NotUpgraded`](super::Reply::NotUpgraded).
+    /// the built-in parser hands such an answer on as
+    /// [`Event::HttpResponse`](crate::Event::HttpResponse).
     NotUpgraded {
         /// The server's status code.
         status: u16,
@@ -424,9 +424,10 @@ pub enum OptionsError {
     /// does not implement (or to open with one negotiated elsewhere); it
     /// would have to apply it to every frame.
     UnsupportedExtension,
-    /// [`UpgradeOffer::accept`](super::UpgradeOffer::accept) writes an
-    /// HTTP/1.1 101, which cannot answer an RFC 8441 extended CONNECT:
-    /// use [`UpgradeOffer::accept_parts`](super::UpgradeOffer::accept_parts).
+    /// An HTTP/1.1 101 (the `test-util` feature's response writer) cannot
+    /// answer an RFC 8441 extended CONNECT:
+    /// [`UpgradeRequest::accept_parts`](super::UpgradeRequest::accept_parts)
+    /// answers both kinds.
     NotHttp11,
     /// A [`DeflateConfig`](crate::extensions::deflate::DeflateConfig)
     /// value is out of range (see its

@@ -475,6 +475,7 @@ impl HeadReader {
     }
 
     /// Bytes held so far.
+    #[cfg(feature = "test-util")]
     pub(crate) fn buffered(&self) -> usize {
         self.buf.len()
     }

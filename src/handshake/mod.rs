@@ -1,53 +1,45 @@
 //! The opening handshake (RFC 6455 §4), with no IO.
 //!
-//! # Server
+//! There is one way to do each handshake task, on one of two paths. Pick
+//! the path by who parses HTTP:
 //!
-//! [`ServerHandshake::parse`] takes the bytes a client sent, in pieces of
-//! any size, and keeps at most [`Limits::max_head_bytes`] of them. When the
-//! head is complete it returns an [`Incoming`]:
+//! | You have | Server | Client |
+//! |---|---|---|
+//! | raw bytes (a socket, your event loop): the built-in parser | [`Connection::server`](crate::Connection::server), then [`Event::UpgradeRequest`](crate::Event::UpgradeRequest) → [`Connection::accept`](crate::Connection::accept) or [`Connection::respond`](crate::Connection::respond) | [`Connection::client`](crate::Connection::client) |
+//! | another HTTP library (hyper, axum, h2, HTTP/3) | [`validate_head`] → [`UpgradeRequest::accept_parts`] → [`Connection::open_server`](crate::Connection::open_server) | [`ClientUpgrade::new`] → [`ClientUpgrade::validate_parts`] → [`Connection::open_client`](crate::Connection::open_client) |
 //!
-//! - [`Incoming::WebSocket`]: a valid upgrade request. The application looks
-//!   at it (path, origin, offered subprotocols and extensions, headers) and
-//!   calls [`UpgradeRequest::accept`] for the 101 response bytes, or
-//!   [`reject_response`] for any other answer.
-//! - [`Incoming::Http`]: a plain HTTP request (no `Upgrade` header), so one
-//!   port can serve a web page and WebSocket.
+//! Both server paths hand the application the one offer type,
+//! [`UpgradeRequest`]: the key, host, origin, subprotocols and extensions,
+//! and for the built-in parser the whole [`Request`]. With the `http`
+//! feature, the `wsproto::http` module puts the second path on the `http` crate's
+//! `Request` and `Response`. Through an HTTP proxy, a client first sends
+//! [`connect_request`] and reads the answer with [`ProxyConnect::parse`].
 //!
-//! A broken upgrade request is a [`RequestError`] whose
-//! [`response`](RequestError::response) is the 400, 403, 426 or 431
-//! answer to write before closing.
+//! Header fields that were received are read as `(name, value)` pairs of
+//! `&str` and `&[u8]` ([`Request::headers`], [`Headers`]), and the
+//! validators take them in that shape; header fields to send are `(name,
+//! value)` text pairs ([`AcceptOptions::header`], [`ClientOptions::header`],
+//! [`ResponseParts`], [`RequestParts`]).
 //!
-//! Crates with their own HTTP parser (hyper, h2) skip the parser and call
-//! [`validate_request`] with the method and header pairs, then
-//! [`OriginPolicy::check`], then [`UpgradeOffer::accept`] or
-//! [`accept_response`] (or just [`accept_key`]).
+//! The building blocks under both paths (the standalone parsers
+//! `ServerHandshake` and `ClientHandshake`, `SecKey`, `accept_key`,
+//! `check_key`, `validate_response`, `reject_response`) are public only with
+//! the `test-util` feature, for tests and fuzzers; they are not part of the
+//! stable API.
 //!
-//! # Client
-//!
-//! [`WsUri::parse`] reads the URI; [`ClientHandshake::new`] builds the
-//! request bytes (with a fresh key from the injected
-//! [`RandomSource`](crate::RandomSource)) and the parser for the answer;
-//! [`ClientHandshake::parse`] reads the response into a [`Reply`]: either
-//! [`Reply::Upgraded`] with the [`Negotiated`] subprotocol and extensions,
-//! or [`Reply::NotUpgraded`] with the status, headers and body (401, 3xx,
-//! 5xx…). [`validate_response`] checks a 101 parsed by another HTTP client.
-//! Through an HTTP proxy, first send [`connect_request`] and read the answer
-//! with [`ProxyConnect::parse`].
-//!
-//! # Another HTTP library (hyper, axum, h2, HTTP/3)
+//! # Another HTTP library
 //!
 //! A parts API: a request head and header pairs in, a status, a header
 //! list and a body out, over HTTP/1.1 (RFC 6455 §4) and the extended
-//! CONNECT of RFC 8441 (HTTP/2) and RFC 9220 (HTTP/3). With the `http`
-//! feature, [`crate::http`] converts it to and from `http::Request` and
-//! `http::Response`.
+//! CONNECT of RFC 8441 (HTTP/2) and RFC 9220 (HTTP/3).
 //!
 //! ## Server
 //!
 //! [`validate_head`] checks the request (an HTTP/1.1 upgrade, RFC 6455
 //! §4.2.1, or an HTTP/2 or HTTP/3 extended CONNECT, RFC 8441 §4 and RFC
-//! 9220) and returns the [`UpgradeOffer`]. The application looks at it and
-//! calls [`UpgradeOffer::accept_parts`] with its [`AcceptOptions`] and the
+//! 9220) and returns the [`UpgradeRequest`]. The application looks at it,
+//! applies its [`OriginPolicy`] with [`OriginPolicy::check`], and calls
+//! [`UpgradeRequest::accept_parts`] with its [`AcceptOptions`] and the
 //! connection's [`Config`](crate::Config): that answers permessage-deflate from the config,
 //! as [`Connection::accept`](crate::Connection::accept) does, and returns the
 //! response (101, or 200 for an extended CONNECT) and the [`Negotiated`]
@@ -89,17 +81,16 @@
 //! Each error type says who is at fault:
 //!
 //! - [`RequestError`]: the client's request is wrong, found by a server
-//!   ([`ServerHandshake::parse`], [`validate_request`],
-//!   [`OriginPolicy::check`], [`check_key`]). Each has a status and a ready
-//!   HTTP answer.
+//!   (the built-in parser, [`validate_head`], [`OriginPolicy::check`]).
+//!   Each has a status and a ready HTTP answer.
 //! - [`ResponseError`]: the server's 101, or a proxy's answer, is wrong,
-//!   found by a client ([`ClientHandshake::parse`], [`validate_response`],
-//!   [`ProxyConnect::parse`]). There is no one to answer: close the
-//!   connection.
+//!   found by a client (the built-in parser,
+//!   [`ClientUpgrade::validate_parts`], [`ProxyConnect::parse`]). There is
+//!   no one to answer: close the connection.
 //! - [`OptionsError`]: the application asked a builder for something
-//!   invalid ([`ClientHandshake::new`], [`connect_request`],
-//!   [`UpgradeRequest::accept`], [`accept_response`],
-//!   [`reject_response`]…). Nothing was sent.
+//!   invalid ([`Connection::accept`](crate::Connection::accept),
+//!   [`UpgradeRequest::accept_parts`], [`ClientUpgrade::new`],
+//!   [`connect_request`]…). Nothing was sent.
 //!
 //! # Bytes consumed
 //!
@@ -107,8 +98,8 @@
 //! and wants more, or [`Status::Complete`] with the number of input bytes it
 //! took. It never takes a byte past the blank line that ends the head: those
 //! are WebSocket frames that came in the same read, and the caller hands
-//! them on. The one exception is [`Reply::NotUpgraded`], which takes the rest
-//! of the input as the start of the response body.
+//! them on. The one exception is a client's answer that is not a 101,
+//! which takes the rest of the input as the start of the response body.
 
 mod accept;
 mod client;
@@ -122,17 +113,26 @@ mod uri;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-pub use accept::{accept_key, check_key, AcceptKey, SecKey, GUID};
-pub use client::{validate_response, ClientHandshake, ClientOptions, HttpResponse, Reply};
+#[cfg(not(feature = "test-util"))]
+pub(crate) use accept::accept_key;
+pub use accept::GUID;
+#[cfg(feature = "test-util")]
+pub use accept::{accept_key, check_key, AcceptKey, SecKey};
+#[cfg(feature = "test-util")]
+pub use client::{validate_response, ClientHandshake, Reply};
+#[cfg(not(feature = "test-util"))]
+pub(crate) use client::{validate_response, ClientHandshake, Reply};
+pub use client::{ClientOptions, HttpResponse};
 pub use error::{OptionsError, RequestError, ResponseError, UriError};
 pub use http::{extension_name, Headers};
 pub use parts::{validate_head, ClientUpgrade, HttpVersion, RequestHead, RequestParts, ResponseParts, UpgradeKind};
 pub use proxy::{connect_request, ProxyConnect};
 pub(crate) use server::server_choices;
-pub use server::{
-    accept_response, reject_response, validate_request, AcceptOptions, Incoming, OriginPolicy, Request, ServerConfig,
-    ServerHandshake, UpgradeOffer, UpgradeRequest,
-};
+#[cfg(not(feature = "test-util"))]
+pub(crate) use server::{reject_response, Incoming, ServerHandshake};
+#[cfg(feature = "test-util")]
+pub use server::{reject_response, Incoming, ServerHandshake};
+pub use server::{AcceptOptions, OriginPolicy, Request, ServerConfig, UpgradeRequest};
 pub use uri::WsUri;
 
 /// The result of feeding bytes to a handshake parser.

@@ -12,13 +12,13 @@ use alloc::vec::Vec;
 use super::accept::SecKey;
 use super::client::check_answer;
 use super::http::{check_header, is_token};
-use super::server::{check_fields, server_choices, Mode, ACCEPT_RESERVED};
+use super::server::{check_fields, server_choices, Mode, PartsOffer, ACCEPT_RESERVED};
 use super::{
-    accept_key, extension_name, AcceptOptions, ClientOptions, Negotiated, OptionsError, RequestError, ResponseError,
-    UpgradeOffer, WsUri,
+    accept_key, AcceptOptions, ClientOptions, Negotiated, OptionsError, RequestError, ResponseError, UpgradeRequest,
+    WsUri,
 };
 use crate::config::Config;
-use crate::extensions::{check_accepted, Running};
+use crate::extensions::Running;
 use crate::rng::RandomSource;
 
 /// The HTTP version a request or response travels over, as far as the
@@ -96,16 +96,22 @@ impl<'a> RequestHead<'a> {
 }
 
 /// Validates an opening handshake request from its parts, for a server on
-/// another HTTP library; the one set of checks that
-/// [`ServerHandshake::parse`](super::ServerHandshake::parse) and
-/// [`validate_request`](super::validate_request) run too. The caller
+/// another HTTP library; the same checks the built-in parser of
+/// [`Connection::server`](crate::Connection::server) runs. The caller
 /// applies its [`OriginPolicy`](super::OriginPolicy) to the returned
-/// [`origin`](UpgradeOffer::origin).
+/// [`origin`](UpgradeRequest::origin).
 ///
 /// - HTTP/1.0: [`RequestError::HttpVersion`].
-/// - HTTP/1.1: the checks of [`validate_request`](super::validate_request)
-///   (RFC 6455 §4.2.1); a `GET` with no `Upgrade` field at all is
-///   [`RequestError::NotAnUpgrade`] (426 with `Upgrade: websocket`).
+/// - HTTP/1.1: RFC 6455 §4.2.1, each rule with its error: the method is
+///   `GET` (1.); one non-empty `Host` (2.); `Upgrade` contains `websocket`
+///   (3.; a `GET` with no `Upgrade` field at all is
+///   [`RequestError::NotAnUpgrade`], answered 426 with `Upgrade:
+///   websocket`); `Connection` contains `Upgrade` (4.); one
+///   `Sec-WebSocket-Key` that decodes to 16 bytes (5.);
+///   `Sec-WebSocket-Version` is 13 (6.); `Sec-WebSocket-Protocol` is a list
+///   of unique tokens (§4.1 step 10); `Sec-WebSocket-Extensions` follows
+///   §9.1. Tokens compare ASCII case-insensitively, lists may be split over
+///   repeated fields, and whitespace around elements is ignored.
 /// - HTTP/2 and HTTP/3: RFC 8441 §4: "the :method pseudo-header field
 ///   set to CONNECT" and "the :protocol pseudo-header field [...] set to
 ///   the value websocket" ([`RequestError::NotExtendedConnect`] when either
@@ -113,7 +119,7 @@ impl<'a> RequestHead<'a> {
 ///   protocol); then `Sec-WebSocket-Version: 13`, the subprotocol and
 ///   extension lists, and `Host` or `:authority`. No `Sec-WebSocket-Key` is
 ///   needed (RFC 8441 §5), and one sent is ignored.
-pub fn validate_head<'a, I>(head: &RequestHead<'_>, headers: I) -> Result<UpgradeOffer, RequestError>
+pub fn validate_head<'a, I>(head: &RequestHead<'_>, headers: I) -> Result<UpgradeRequest, RequestError>
 where
     I: IntoIterator<Item = (&'a str, &'a [u8])>,
 {
@@ -140,7 +146,7 @@ where
     // both for the shorter one (the offer is copied out).
     let fields = headers.into_iter().map(|(n, v): (&str, &[u8])| (n, v));
     let offer = check_fields(mode, fields, |p| protocols.push(String::from(p)), |e| extensions.push(String::from(e)))?;
-    Ok(UpgradeOffer {
+    Ok(UpgradeRequest::from_parts(PartsOffer {
         key: String::from(offer.key),
         host: String::from(offer.host),
         origin: offer.origin.map(String::from),
@@ -150,7 +156,7 @@ where
             Mode::Upgrade => UpgradeKind::Http11,
             Mode::Connect { .. } => UpgradeKind::ExtendedConnect,
         },
-    })
+    }))
 }
 
 /// An HTTP response as parts, for any HTTP library to send: the status, the
@@ -173,13 +179,16 @@ impl ResponseParts {
     }
 }
 
-impl UpgradeOffer {
+impl UpgradeRequest {
     /// Accepts the offer as a connection with `config` will run it: with
     /// permessage-deflate configured and no extension chosen in `options`,
     /// answers the first deflate offer the config can honour (as
     /// [`Connection::accept`](crate::Connection::accept) does); checks the
-    /// choices against the offer as [`UpgradeOffer::accept`] does; refuses
-    /// extensions the connection cannot run
+    /// choices against the offer (RFC 6455 §4.2.2: the subprotocol "MUST be
+    /// derived from the client's handshake" and "Extensions not listed by
+    /// the client MUST NOT be listed": [`OptionsError::ProtocolNotOffered`],
+    /// [`OptionsError::ExtensionNotOffered`]); refuses extensions the
+    /// connection cannot run
     /// ([`OptionsError::UnsupportedExtension`]). Returns the response and
     /// what was negotiated; open the connection with
     /// [`Connection::open_server`](crate::Connection::open_server)`(config,
@@ -196,7 +205,7 @@ impl UpgradeOffer {
         options: &AcceptOptions,
         config: &Config,
     ) -> Result<(ResponseParts, Negotiated), OptionsError> {
-        let options = server_choices(options, self.extensions.iter().map(String::as_str), config)?;
+        let options = server_choices(options, self.extensions(), config)?;
         let negotiated = self.negotiate(&options)?;
         // Refused before anything is sent: the connection would have to
         // run it on every frame.
@@ -213,11 +222,11 @@ impl UpgradeOffer {
             check_header(name, value, ACCEPT_RESERVED)?;
         }
         let mut headers: Vec<(String, String)> = Vec::new();
-        let status = match self.kind {
+        let status = match self.kind() {
             UpgradeKind::Http11 => {
                 headers.push(("Upgrade".to_string(), "websocket".to_string()));
                 headers.push(("Connection".to_string(), "Upgrade".to_string()));
-                headers.push(("Sec-WebSocket-Accept".to_string(), accept_key(&self.key).as_str().to_string()));
+                headers.push(("Sec-WebSocket-Accept".to_string(), accept_key(self.key()).as_str().to_string()));
                 101
             }
             UpgradeKind::ExtendedConnect => 200,
@@ -230,17 +239,6 @@ impl UpgradeOffer {
         }
         headers.extend(options.extra_headers().iter().cloned());
         Ok((ResponseParts { status, headers, body: Vec::new() }, negotiated))
-    }
-
-    /// Checks the choices in `options` against the offer.
-    pub(crate) fn negotiate(&self, options: &AcceptOptions) -> Result<Negotiated, OptionsError> {
-        let negotiated = super::server::choose(
-            options,
-            |p| self.protocols.iter().any(|o| o == p),
-            |name| self.extensions.iter().any(|o| extension_name(o).eq_ignore_ascii_case(name)),
-        )?;
-        check_accepted(&negotiated.extensions, self.extensions.iter().map(String::as_str))?;
-        Ok(negotiated)
     }
 }
 
@@ -370,8 +368,10 @@ impl ClientUpgrade {
     /// [`Connection::open_client`](crate::Connection::open_client)`(config,
     /// negotiated, rng)` with the same `config`.
     ///
-    /// For an HTTP/1.1 upgrade: status 101 and the RFC 6455 §4.1 checks of
-    /// [`validate_response`](super::validate_response). For an extended
+    /// For an HTTP/1.1 upgrade: status 101 and the RFC 6455 §4.1 checks the
+    /// built-in parser of [`Connection::client`](crate::Connection::client)
+    /// runs (`Upgrade`, `Connection`, `Sec-WebSocket-Accept`, subprotocol
+    /// and extensions as offered). For an extended
     /// CONNECT: a 2xx status (RFC 9113 §8.5: "Any 2xx status code
     /// indicates success"), then the subprotocol and extension checks; no
     /// `Sec-WebSocket-Accept` (RFC 8441 §5). Another status is

@@ -57,6 +57,7 @@ impl ProxyConnect {
 
     /// Bytes of an incomplete reply head held so far (never more than
     /// `max_head_bytes`).
+    #[cfg(feature = "test-util")]
     pub fn buffered(&self) -> usize {
         self.reader.buffered()
     }

@@ -1,6 +1,7 @@
 //! The server side: reading and validating the client's opening handshake
 //! (RFC 6455 §4.2.1) and writing the answer (§4.2.2).
 
+use alloc::boxed::Box;
 use alloc::collections::BTreeSet;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -128,16 +129,6 @@ impl Request {
     pub fn headers_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a [u8]> + 'a {
         self.headers().filter(move |(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v)
     }
-
-    /// The `Host` header.
-    pub fn host(&self) -> Option<&str> {
-        self.header_str("Host")
-    }
-
-    /// The `Origin` header.
-    pub fn origin(&self) -> Option<&str> {
-        self.header_str("Origin")
-    }
 }
 
 impl fmt::Debug for Request {
@@ -166,138 +157,176 @@ struct RequestLine {
     fields_at: usize,
 }
 
-/// What a valid upgrade request offers (RFC 6455 §4.2.2 step 4: "Establish
-/// the following information"), as [`validate_request`] returns it to a
-/// crate with its own HTTP parser. [`UpgradeRequest`] gives the same
-/// information without copying it out of the request.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct UpgradeOffer {
-    /// The `Sec-WebSocket-Key`, trimmed and checked.
-    pub key: String,
-    /// The `Host` header.
-    pub host: String,
-    /// The `Origin` header, if any. RFC 6455 §4.2.1: "A connection attempt
-    /// lacking this header field SHOULD NOT be interpreted as coming from a
-    /// browser client."
-    pub origin: Option<String>,
-    /// The offered subprotocols, in the client's order of preference.
-    pub protocols: Vec<String>,
-    /// The offered extensions, one string each (name and parameters), in
-    /// the client's order of preference, across all
-    /// `Sec-WebSocket-Extensions` headers.
-    pub extensions: Vec<String>,
-    /// Which handshake the request made: an HTTP/1.1 upgrade, or an RFC
-    /// 8441 extended CONNECT (whose `key` is empty). Only
-    /// [`UpgradeOffer::accept_parts`] answers the latter.
-    pub kind: super::parts::UpgradeKind,
-}
-
-impl UpgradeOffer {
-    /// Accepts the offer: checks the choices against what was offered and
-    /// writes the 101 response. Returns the response bytes and what was
-    /// negotiated.
-    ///
-    /// RFC 6455 §4.2.2: the subprotocol "MUST be derived from the client's
-    /// handshake, specifically by selecting one of the values from the
-    /// |Sec-WebSocket-Protocol| field" ([`OptionsError::ProtocolNotOffered`]
-    /// otherwise); for extensions, "Extensions not listed by the client MUST
-    /// NOT be listed" ([`OptionsError::ExtensionNotOffered`]). An extension
-    /// the crate does not run, or permessage-deflate parameters that do not
-    /// answer any offer (RFC 7692 §7.1), are refused
-    /// ([`OptionsError::UnsupportedExtension`]): a connection would have to
-    /// apply them to every frame.
-    ///
-    /// It writes an HTTP/1.1 101: an RFC 8441 offer
-    /// ([`UpgradeKind::ExtendedConnect`](super::UpgradeKind::ExtendedConnect))
-    /// is refused ([`OptionsError::NotHttp11`]); answer it with
-    /// [`UpgradeOffer::accept_parts`].
-    pub fn accept(&self, options: &AcceptOptions) -> Result<(Vec<u8>, Negotiated), OptionsError> {
-        if self.kind != super::parts::UpgradeKind::Http11 {
-            return Err(OptionsError::NotHttp11);
-        }
-        let negotiated = choose(
-            options,
-            |p| self.protocols.iter().any(|o| o == p),
-            |name| self.extensions.iter().any(|o| extension_name(o).eq_ignore_ascii_case(name)),
-        )?;
-        check_accepted(&negotiated.extensions, self.extensions.iter().map(String::as_str))?;
-        let response = write_accept(&self.key, &negotiated, &options.headers)?;
-        Ok((response, negotiated))
-    }
-}
-
-/// A valid WebSocket upgrade request: the request and what it offers.
+/// A valid WebSocket upgrade request: what it offers (RFC 6455 §4.2.2
+/// step 4: "Establish the following information"), and how to answer it.
 ///
-/// The offer (key, host, origin, subprotocols, extensions) is read from the
-/// request's head, which was checked when it was parsed; nothing is copied
-/// out of it.
+/// It is the one offer type of both server paths:
+///
+/// - the built-in parser reports it as
+///   [`Event::UpgradeRequest`](crate::Event::UpgradeRequest); answer with
+///   [`Connection::accept`](crate::Connection::accept) or
+///   [`Connection::respond`](crate::Connection::respond). The offer is read
+///   from the request's head, which was checked when it was parsed, and
+///   nothing is copied out of it; [`request`](UpgradeRequest::request) is
+///   the whole request.
+/// - for another HTTP library, [`validate_head`](super::validate_head)
+///   returns it from the request's parts; answer with
+///   [`accept_parts`](UpgradeRequest::accept_parts) (or, with the `http`
+///   feature, `accept_http`). The offer is copied out of the parts, and
+///   there is no [`request`](UpgradeRequest::request): the library holds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UpgradeRequest {
-    request: Request,
-    key: SecKey,
+    source: Source,
+}
+
+/// Where an offer's fields live.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Source {
+    /// Read by the built-in parser: the fields are read from the head.
+    Parsed { request: Request, key: SecKey },
+    /// Validated from another library's parts: the fields copied out. Boxed
+    /// so that a pending request keeps the connection small.
+    Parts(Box<PartsOffer>),
+}
+
+/// The fields of an offer validated from parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PartsOffer {
+    pub(crate) key: String,
+    pub(crate) host: String,
+    pub(crate) origin: Option<String>,
+    pub(crate) protocols: Vec<String>,
+    pub(crate) extensions: Vec<String>,
+    pub(crate) kind: super::parts::UpgradeKind,
 }
 
 impl UpgradeRequest {
-    /// The whole request (method, target, all headers).
-    pub fn request(&self) -> &Request {
-        &self.request
+    /// An offer validated from parts.
+    pub(crate) fn from_parts(offer: PartsOffer) -> UpgradeRequest {
+        UpgradeRequest { source: Source::Parts(Box::new(offer)) }
     }
 
-    /// The `Sec-WebSocket-Key`, trimmed and checked.
+    /// The whole request (method, target, every header field) as the
+    /// built-in parser read it; `None` for an offer from
+    /// [`validate_head`](super::validate_head), whose request the other
+    /// HTTP library holds.
+    pub fn request(&self) -> Option<&Request> {
+        match &self.source {
+            Source::Parsed { request, .. } => Some(request),
+            Source::Parts(_) => None,
+        }
+    }
+
+    /// Which handshake the request made: an HTTP/1.1 upgrade (always, from
+    /// the built-in parser), or an RFC 8441 extended CONNECT.
+    pub fn kind(&self) -> super::parts::UpgradeKind {
+        match &self.source {
+            Source::Parsed { .. } => super::parts::UpgradeKind::Http11,
+            Source::Parts(p) => p.kind,
+        }
+    }
+
+    /// The `Sec-WebSocket-Key`, trimmed and checked; empty for an extended
+    /// CONNECT, which has none (RFC 8441 §5).
     pub fn key(&self) -> &str {
-        self.key.as_str()
+        match &self.source {
+            Source::Parsed { key, .. } => key.as_str(),
+            Source::Parts(p) => &p.key,
+        }
     }
 
-    /// The `Host` header (there is exactly one, and it is not empty).
+    /// The `Host` header field (exactly one, not empty), or for an extended
+    /// CONNECT without one, the `:authority`.
     pub fn host(&self) -> &str {
-        self.request.host().unwrap_or_default()
+        match &self.source {
+            Source::Parsed { request, .. } => request.header_str("Host").unwrap_or_default(),
+            Source::Parts(p) => &p.host,
+        }
     }
 
-    /// The `Origin` header, if any (there is at most one). RFC 6455
+    /// The `Origin` header field, if any (there is at most one). RFC 6455
     /// §4.2.1: "A connection attempt lacking this header field SHOULD NOT be
-    /// interpreted as coming from a browser client."
+    /// interpreted as coming from a browser client." The built-in parser
+    /// applies the [`OriginPolicy`] of the [`ServerConfig`]; with another
+    /// HTTP library, apply it with [`OriginPolicy::check`].
     pub fn origin(&self) -> Option<&str> {
-        self.request.origin()
+        match &self.source {
+            Source::Parsed { request, .. } => request.header_str("Origin"),
+            Source::Parts(p) => p.origin.as_deref(),
+        }
     }
 
     /// The offered subprotocols, in the client's order of preference
-    /// (across all `Sec-WebSocket-Protocol` headers).
+    /// (across all `Sec-WebSocket-Protocol` header fields).
     pub fn protocols(&self) -> impl Iterator<Item = &str> + '_ {
-        self.request
-            .headers_named("Sec-WebSocket-Protocol")
-            .flat_map(list_elements)
-            .filter_map(|p| core::str::from_utf8(p).ok())
+        let (parsed, parts) = match &self.source {
+            Source::Parsed { request, .. } => (
+                Some(
+                    request
+                        .headers_named("Sec-WebSocket-Protocol")
+                        .flat_map(list_elements)
+                        .filter_map(|p| core::str::from_utf8(p).ok()),
+                ),
+                None,
+            ),
+            Source::Parts(p) => (None, Some(p.protocols.iter().map(String::as_str))),
+        };
+        parsed.into_iter().flatten().chain(parts.into_iter().flatten())
     }
 
     /// The offered extensions, one string each (name and parameters, such
     /// as `permessage-deflate; client_max_window_bits`), in the client's
-    /// order of preference, across all `Sec-WebSocket-Extensions` headers.
+    /// order of preference, across all `Sec-WebSocket-Extensions` header
+    /// fields.
     pub fn extensions(&self) -> impl Iterator<Item = &str> + '_ {
-        self.request.headers_named("Sec-WebSocket-Extensions").flat_map(checked_extensions)
+        let (parsed, parts) = match &self.source {
+            Source::Parsed { request, .. } => {
+                (Some(request.headers_named("Sec-WebSocket-Extensions").flat_map(checked_extensions)), None)
+            }
+            Source::Parts(p) => (None, Some(p.extensions.iter().map(String::as_str))),
+        };
+        parsed.into_iter().flatten().chain(parts.into_iter().flatten())
     }
 
-    /// The offer as an owned [`UpgradeOffer`] (this copies it).
-    pub fn offer(&self) -> UpgradeOffer {
-        UpgradeOffer {
+    /// The offer copied out, as [`validate_head`](super::validate_head)
+    /// returns it (with no [`request`](UpgradeRequest::request)), to compare
+    /// the two paths' checks. Only with the `test-util` feature.
+    #[cfg(feature = "test-util")]
+    pub fn offer(&self) -> UpgradeRequest {
+        UpgradeRequest::from_parts(PartsOffer {
             key: String::from(self.key()),
             host: String::from(self.host()),
             origin: self.origin().map(String::from),
             protocols: self.protocols().map(String::from).collect(),
             extensions: self.extensions().map(String::from).collect(),
-            kind: super::parts::UpgradeKind::Http11,
-        }
+            kind: self.kind(),
+        })
     }
 
-    /// Accepts the request; see [`UpgradeOffer::accept`].
+    /// The 101 response bytes and what they negotiate, as
+    /// [`Connection::accept`](crate::Connection::accept) writes them after
+    /// the choices in `options` were checked against the offer, but without
+    /// a connection's config: no deflate answer is added and extensions the
+    /// crate does not run are not refused. Only with the `test-util`
+    /// feature, for tests of the response writer.
+    #[cfg(feature = "test-util")]
     pub fn accept(&self, options: &AcceptOptions) -> Result<(Vec<u8>, Negotiated), OptionsError> {
-        let negotiated = self.choose(options)?;
-        let response = write_accept(self.key(), &negotiated, &options.headers)?;
+        if self.kind() != super::parts::UpgradeKind::Http11 {
+            return Err(OptionsError::NotHttp11);
+        }
+        let mut response = Vec::new();
+        let negotiated = self.accept_with(options, |_| Ok(()), |r| response.extend_from_slice(r))?;
         Ok((response, negotiated))
     }
 
-    /// Checks the choices in `options` against the offer.
-    fn choose(&self, options: &AcceptOptions) -> Result<Negotiated, OptionsError> {
+    /// Checks the choices in `options` against the offer: RFC 6455 §4.2.2:
+    /// the subprotocol "MUST be derived from the client's handshake,
+    /// specifically by selecting one of the values from the
+    /// |Sec-WebSocket-Protocol| field" ([`OptionsError::ProtocolNotOffered`]
+    /// otherwise); for extensions, "Extensions not listed by the client MUST
+    /// NOT be listed" ([`OptionsError::ExtensionNotOffered`]), and
+    /// permessage-deflate parameters must answer an offer (RFC 7692 §7.1).
+    pub(crate) fn negotiate(&self, options: &AcceptOptions) -> Result<Negotiated, OptionsError> {
         let negotiated = choose(
             options,
             |p| self.protocols().any(|o| o == p),
@@ -334,9 +363,8 @@ pub(crate) fn choose(
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Incoming {
-    /// A valid WebSocket upgrade request. Answer with
-    /// [`UpgradeRequest::accept`] (then frames follow) or [`reject_response`]
-    /// (then close).
+    /// A valid WebSocket upgrade request. Answer with a 101 (then frames
+    /// follow) or [`reject_response`] (then close).
     WebSocket(UpgradeRequest),
     /// A plain HTTP request: it has no `Upgrade` header. Answer it as HTTP
     /// (any body that follows the head is the caller's to read).
@@ -472,7 +500,8 @@ impl OriginPolicy {
     }
 }
 
-/// Server settings for [`ServerHandshake`].
+/// Server settings for the built-in parser of
+/// [`Connection::server`](crate::Connection::server).
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
 pub struct ServerConfig {
@@ -530,6 +559,7 @@ impl ServerHandshake {
     }
 
     /// Bytes of an incomplete head held so far.
+    #[cfg(feature = "test-util")]
     pub fn buffered(&self) -> usize {
         self.reader.buffered()
     }
@@ -585,7 +615,7 @@ impl ServerHandshake {
 fn incoming(head: Vec<u8>, (line, key): Checked) -> Incoming {
     let request = Request::new(head, line);
     match key {
-        Some(key) => Incoming::WebSocket(UpgradeRequest { request, key }),
+        Some(key) => Incoming::WebSocket(UpgradeRequest { source: Source::Parsed { request, key } }),
         None => Incoming::Http(request),
     }
 }
@@ -623,32 +653,8 @@ impl<'a> Distinct<'a> {
     }
 }
 
-/// Validates an upgrade request from its method and header fields, without
-/// our HTTP parser (for crates such as hyper that parse HTTP themselves).
-/// The caller has checked that the request is HTTP/1.1 or later, and
-/// applies its [`OriginPolicy`] to the returned
-/// [`origin`](UpgradeOffer::origin).
-///
-/// Checks, each with its RFC 6455 §4.2.1 rule: the method is GET (1.); one
-/// non-empty `Host` (2.); `Upgrade` contains `websocket` (3.; no `Upgrade`
-/// at all is [`RequestError::NotAnUpgrade`], answered 426 with `Upgrade:
-/// websocket`); `Connection`
-/// contains `Upgrade` (4.); `Sec-WebSocket-Version` is 13 (6.); one
-/// `Sec-WebSocket-Key` that decodes to 16 bytes (5.);
-/// `Sec-WebSocket-Protocol` is a list of unique tokens (§4.1 step 10); and
-/// `Sec-WebSocket-Extensions` follows §9.1. Tokens compare ASCII
-/// case-insensitively, lists may be split over repeated headers, and
-/// whitespace around elements is ignored.
-pub fn validate_request<'a, I>(method: &str, headers: I) -> Result<UpgradeOffer, RequestError>
-where
-    I: IntoIterator<Item = (&'a str, &'a [u8])>,
-{
-    // The caller has checked the version; the checks are `validate_head`'s.
-    super::parts::validate_head(&super::parts::RequestHead::new(method, super::parts::HttpVersion::Http11), headers)
-}
-
-/// [`validate_request`], handing each offered subprotocol and extension to
-/// the callbacks instead of collecting them.
+/// The checks of an HTTP/1.1 upgrade request (RFC 6455 §4.2.1), handing
+/// each offered subprotocol and extension to the callbacks.
 fn check_upgrade<'a, I>(
     method: &str,
     headers: I,
@@ -796,7 +802,7 @@ where
 /// can honour, unless the application chose extensions itself. The same
 /// for [`Connection::accept`](crate::Connection::accept) and for a
 /// handshake done by another HTTP library
-/// ([`UpgradeOffer::accept_parts`](UpgradeOffer::accept_parts)).
+/// ([`UpgradeRequest::accept_parts`](UpgradeRequest::accept_parts)).
 pub(crate) fn server_choices<'o, 'a>(
     options: &'o AcceptOptions,
     offered: impl IntoIterator<Item = &'a str>,
@@ -819,7 +825,7 @@ pub(crate) fn server_choices<'o, 'a>(
     Ok(Cow::Borrowed(options))
 }
 
-/// Headers [`accept_response`] writes itself.
+/// Header fields a 101 (or an extended CONNECT's 200) gets from the handshake itself.
 pub(crate) const ACCEPT_RESERVED: &[&str] = &[
     "Upgrade",
     "Connection",
@@ -830,45 +836,19 @@ pub(crate) const ACCEPT_RESERVED: &[&str] = &[
     "Transfer-Encoding",
 ];
 
-/// Writes a 101 response (RFC 6455 §4.2.2 step 5) for a request with this
-/// `Sec-WebSocket-Key`, without checking the choices against an offer (see
-/// [`UpgradeOffer::accept`] for that).
-///
-/// ```text
-/// HTTP/1.1 101 Switching Protocols
-/// Upgrade: websocket
-/// Connection: Upgrade
-/// Sec-WebSocket-Accept: <accept_key(key)>
-/// Sec-WebSocket-Protocol: <protocol>            (if any)
-/// Sec-WebSocket-Extensions: <ext>, <ext>        (if any)
-/// <extra headers>
-/// ```
-pub fn accept_response(
-    key: &str,
-    protocol: Option<&str>,
-    extensions: &[&str],
-    headers: &[(&str, &str)],
-) -> Result<Vec<u8>, OptionsError> {
-    write_101(key, protocol, extensions, headers)
-}
-
-/// The 101 response for `negotiated`, with the extra `headers`.
-fn write_accept(key: &str, negotiated: &Negotiated, headers: &[(String, String)]) -> Result<Vec<u8>, OptionsError> {
-    write_101(key, negotiated.protocol.as_deref(), &negotiated.extensions, headers)
-}
-
 impl UpgradeRequest {
-    /// [`UpgradeRequest::accept`], handing the response to `emit` instead
-    /// of returning it (a response that fits is built on the stack), once
-    /// `allow` agreed to what is negotiated. The errors come in the same
-    /// order as from `accept`, then `allow`'s.
+    /// Checks the choices in `options` against the offer and hands the 101
+    /// response (RFC 6455 §4.2.2 step 5) to `emit` (a response that fits is
+    /// built on the stack), once `allow` agreed to what is negotiated: the
+    /// built-in path of [`Connection::accept`](crate::Connection::accept).
+    /// The offer's errors come first, then the response's, then `allow`'s.
     pub(crate) fn accept_with(
         &self,
         options: &AcceptOptions,
         allow: impl FnOnce(&Negotiated) -> Result<(), OptionsError>,
         emit: impl FnOnce(&[u8]),
     ) -> Result<Negotiated, OptionsError> {
-        let negotiated = self.choose(options)?;
+        let negotiated = self.negotiate(options)?;
         let (protocol, extensions) = (negotiated.protocol.as_deref(), &negotiated.extensions[..]);
         let len = check_101(protocol, extensions, &options.headers)?;
         allow(&negotiated)?;
@@ -894,24 +874,6 @@ const EXTENSIONS: &[u8] = b"Sec-WebSocket-Extensions: ";
 
 fn trim_extension<E: AsRef<str>>(e: &E) -> &str {
     e.as_ref().trim_matches([' ', '\t'])
-}
-
-fn write_101<E, N, V>(
-    key: &str,
-    protocol: Option<&str>,
-    extensions: &[E],
-    headers: &[(N, V)],
-) -> Result<Vec<u8>, OptionsError>
-where
-    E: AsRef<str>,
-    N: AsRef<str>,
-    V: AsRef<str>,
-{
-    let len = check_101(protocol, extensions, headers)?;
-    let mut out = Vec::with_capacity(len);
-    put_101(&mut out, key, protocol, extensions, headers);
-    debug_assert_eq!(out.len(), len);
-    Ok(out)
 }
 
 /// Checks the parts of a 101 response and returns its length.
@@ -1035,6 +997,7 @@ pub fn reject_response(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::vec;
 
     fn upgrade(extra: &str) -> UpgradeRequest {
         let head = alloc::format!(
@@ -1048,38 +1011,49 @@ mod tests {
     }
 
     #[test]
-    fn accept_with_emits_what_accept_returns() {
+    fn accept_with_emits_the_101_for_what_it_negotiates() {
         let long = "v".repeat(300);
-        let request = upgrade("Sec-WebSocket-Protocol: chat, superchat\r\nSec-WebSocket-Extensions: x-a; p=1, x-b\r\n");
-        let cases = [
-            AcceptOptions::new(),
-            AcceptOptions::new().protocol("superchat").header("Set-Cookie", "a=b"),
-            AcceptOptions::new().extension("x-b").extension(" x-a; p=1 "),
-            AcceptOptions::new().header("X-Long", long.as_str()),
-            AcceptOptions::new().protocol("nope"),
-            AcceptOptions::new().extension("x-c"),
-            AcceptOptions::new().header("Bad Name", "v"),
+        let request =
+            upgrade("Sec-WebSocket-Protocol: chat, superchat\r\nSec-WebSocket-Extensions: permessage-deflate, x-b\r\n");
+        let head = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\
+                    Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n";
+        let mut accepted = vec![
+            (AcceptOptions::new(), String::new()),
+            (
+                AcceptOptions::new().protocol("superchat").header("Set-Cookie", "a=b"),
+                String::from("Sec-WebSocket-Protocol: superchat\r\nSet-Cookie: a=b\r\n"),
+            ),
+            // Over the 256 bytes built on the stack.
+            (AcceptOptions::new().header("X-Long", long.as_str()), alloc::format!("X-Long: {long}\r\n")),
         ];
-        for options in cases {
-            let mut emitted = Vec::new();
-            let got = request.accept_with(&options, |_| Ok(()), |r| emitted.extend_from_slice(r));
-            match request.accept(&options) {
-                Ok((response, negotiated)) => {
-                    assert_eq!(got, Ok(negotiated));
-                    assert_eq!(emitted, response);
-                }
-                Err(e) => {
-                    assert_eq!(got, Err(e));
-                    assert!(emitted.is_empty());
-                }
-            }
+        if cfg!(feature = "deflate") {
+            let fields = String::from("Sec-WebSocket-Extensions: permessage-deflate\r\n");
+            accepted.push((AcceptOptions::new().extension(" permessage-deflate "), fields));
         }
-        // `allow` is asked after the checks of `accept`, before anything is
+        for (options, fields) in accepted {
+            let mut emitted = Vec::new();
+            let negotiated = request.accept_with(&options, |_| Ok(()), |r| emitted.extend_from_slice(r)).unwrap();
+            assert_eq!(String::from_utf8(emitted).unwrap(), alloc::format!("{head}{fields}\r\n"));
+            assert_eq!(negotiated.protocol, options.protocol);
+        }
+        let refused = [
+            (AcceptOptions::new().protocol("nope"), OptionsError::ProtocolNotOffered),
+            (AcceptOptions::new().extension("x-c"), OptionsError::ExtensionNotOffered),
+            // Offered, but not run by the crate.
+            (AcceptOptions::new().extension("x-b"), OptionsError::UnsupportedExtension),
+            (AcceptOptions::new().header("Bad Name", "v"), OptionsError::InvalidHeaderName),
+            (AcceptOptions::new().header("Upgrade", "h2c"), OptionsError::ReservedHeader),
+        ];
+        for (options, error) in refused {
+            let got = request.accept_with(&options, |_| Ok(()), |_| panic!("emitted for {options:?}"));
+            assert_eq!(got, Err(error));
+        }
+        // `allow` is asked after the other checks, before anything is
         // emitted.
         let refuse = |_: &Negotiated| Err(OptionsError::UnsupportedExtension);
         let options = AcceptOptions::new().header("Bad Name", "v");
         assert_eq!(request.accept_with(&options, refuse, |_| panic!()), Err(OptionsError::InvalidHeaderName));
-        let options = AcceptOptions::new().extension("x-b");
+        let options = AcceptOptions::new().protocol("chat");
         assert_eq!(request.accept_with(&options, refuse, |_| panic!()), Err(OptionsError::UnsupportedExtension));
     }
 }
