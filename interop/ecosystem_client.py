@@ -15,17 +15,9 @@ import asyncio
 import socket
 import sys
 
-from websockets.asyncio.client import ClientConnection, connect
+from websockets.asyncio.client import connect
 
-
-class Counting(ClientConnection):
-    """Counts the bytes read from the socket, before any decoding."""
-
-    received = 0
-
-    def data_received(self, data):
-        Counting.received += len(data)
-        super().data_received(data)
+from counting import Counting
 
 
 def fail(what):

@@ -13,19 +13,11 @@ import asyncio
 import random
 import sys
 
-from websockets.asyncio.client import ClientConnection, connect
+from websockets.asyncio.client import connect
+
+from counting import Counting
 
 LARGE = 1 << 20
-
-
-class Counting(ClientConnection):
-    """Counts the bytes read from the socket, before any decoding."""
-
-    received = 0
-
-    def data_received(self, data):
-        Counting.received += len(data)
-        super().data_received(data)
 
 
 def fail(what):

@@ -2,7 +2,8 @@
 # ecosystem.sh). Source it after setting `step` (the name messages carry):
 # it gives say/die, apt_install, a work directory removed at exit together
 # with the processes listed in `pids`, python-websockets 15 in a venv there
-# (`python_websockets`, which sets `py`), and `wait_port PORT WHAT`.
+# (`python_websockets`, which sets `py`), `wait_port PORT WHAT`, and
+# `check NAME COMMAND...` / `summary LOGS...` for the checks themselves.
 
 say() { echo "$step: $*"; }
 die() {
@@ -44,4 +45,35 @@ wait_port() {
     sleep 0.1
   done
   die "$what did not listen on port $port"
+}
+
+# Runs one bounded check; a failure is recorded in `failed` and the step
+# goes on, so that every check is reported.
+failed=()
+check() {
+  local name=$1
+  shift
+  say "$name"
+  if timeout 120 "$@"; then
+    say "$name: ok"
+  else
+    echo "$step: $name FAILED" >&2
+    failed+=("$name")
+  fi
+}
+
+# Fails the step if any check failed, after the tail of each named log in
+# the work directory; otherwise says how many passed. `checks` is the
+# number of checks run, `passed` what passing means.
+summary() { # checks passed logs...
+  local checks=$1 passed=$2 log
+  shift 2
+  if [ ${#failed[@]} -gt 0 ]; then
+    for log in "$@"; do
+      echo "--- $log log:" >&2
+      tail -20 "$work/$log.log" >&2
+    done
+    die "${#failed[@]} of $checks checks failed: ${failed[*]}"
+  fi
+  say "$checks of $checks checks passed: $passed"
 }

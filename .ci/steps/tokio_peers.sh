@@ -37,26 +37,7 @@ pids+=($!)
 wait_port 9261 "wsproto-tokio's echo_server"
 wait_port 9262 "the python-websockets echo server ($(cat "$work/py_server.log"))"
 
-failed=()
-check() {
-  local name=$1
-  shift
-  say "$name"
-  if timeout 120 "$@"; then
-    say "$name: ok"
-  else
-    echo "tokio_peers: $name FAILED" >&2
-    failed+=("$name")
-  fi
-}
 check "python-websockets client -> wsproto-tokio echo_server" "$py" interop/py_tokio_client.py ws://127.0.0.1:9261/ "$expected"
 check "wsproto-tokio interop_client -> python-websockets server" "$client" ws://127.0.0.1:9262/ "$expected"
 
-if [ ${#failed[@]} -gt 0 ]; then
-  for log in echo_server py_server; do
-    echo "--- $log log:" >&2
-    tail -20 "$work/$log.log" >&2
-  done
-  die "${#failed[@]} of 2 checks failed: ${failed[*]}"
-fi
-say "2 of 2 checks passed: deflate negotiated as \"$expected\", every echo equal, close codes echoed, in both roles"
+summary 2 "deflate negotiated as \"$expected\", every echo equal, close codes echoed, in both roles" echo_server py_server

@@ -122,101 +122,6 @@ fn deflate_choice(b: u8) -> Option<DeflateConfig> {
     }
 }
 
-/// Reads what one of our connections writes: the test kit's strict
-/// `WireParser`, or with permessage-deflate on, the same checks with RSV1
-/// allowed on data frames (where it goes is checked on each frame).
-enum WireIn {
-    Plain(WireParser),
-    Deflate(DeflateWire),
-}
-
-impl WireIn {
-    fn push(&mut self, bytes: &[u8]) -> Vec<Wire> {
-        match self {
-            WireIn::Plain(p) => p.push(bytes),
-            WireIn::Deflate(p) => p.push(bytes),
-        }
-    }
-}
-
-/// [`WireParser`]'s checks (RFC 6455 §5), but RSV1 may be set.
-struct DeflateWire {
-    buf: Vec<u8>,
-    in_head: bool,
-    masked: bool,
-    header_reported: bool,
-}
-
-impl DeflateWire {
-    fn push(&mut self, bytes: &[u8]) -> Vec<Wire> {
-        self.buf.extend_from_slice(bytes);
-        let mut out = Vec::new();
-        if self.in_head {
-            match self.buf.windows(4).position(|w| w == b"\r\n\r\n") {
-                Some(end) => {
-                    self.buf.drain(..end + 4);
-                    self.in_head = false;
-                }
-                None => return out,
-            }
-        }
-        loop {
-            if self.buf.len() < 2 {
-                return out;
-            }
-            let (b0, b1) = (self.buf[0], self.buf[1]);
-            let (fin, rsv, opcode) = (b0 & 0x80 != 0, (b0 >> 4) & 7, b0 & 0x0F);
-            assert_eq!(rsv & 3, 0, "we sent RSV2 or RSV3");
-            assert!(matches!(opcode, 0 | 1 | 2 | 8 | 9 | 10), "we sent opcode {opcode:#x}");
-            assert_eq!(b1 & 0x80 != 0, self.masked, "mask bit wrong for our role");
-            let (len, mut at) = match b1 & 0x7F {
-                126 if self.buf.len() >= 4 => {
-                    let len = u64::from(u16::from_be_bytes([self.buf[2], self.buf[3]]));
-                    assert!(len >= 126, "a non-minimal 16-bit length");
-                    (len, 4)
-                }
-                127 if self.buf.len() >= 10 => {
-                    let len = u64::from_be_bytes(self.buf[2..10].try_into().unwrap());
-                    assert!(len > 0xFFFF && len >> 63 == 0, "a bad 64-bit length");
-                    (len, 10)
-                }
-                126 | 127 => return out,
-                n => (u64::from(n), 2),
-            };
-            let mask = if self.masked {
-                if self.buf.len() < at + 4 {
-                    return out;
-                }
-                at += 4;
-                Some(<[u8; 4]>::try_from(&self.buf[at - 4..at]).unwrap())
-            } else {
-                None
-            };
-            if opcode & 0x8 != 0 {
-                assert!(fin, "we sent a fragmented control frame");
-                assert!(len <= 125, "we sent a control frame of {len} bytes");
-            }
-            if !self.header_reported {
-                self.header_reported = true;
-                out.push(Wire::Header { fin, opcode, len });
-            }
-            let len = usize::try_from(len).expect("frame length fits in memory");
-            if self.buf.len() < at + len {
-                return out;
-            }
-            let mut payload = self.buf[at..at + len].to_vec();
-            if let Some(key) = mask {
-                for (i, b) in payload.iter_mut().enumerate() {
-                    *b ^= key[i % 4];
-                }
-            }
-            self.buf.drain(..at + len);
-            self.header_reported = false;
-            out.push(Wire::Frame(WireFrame { fin, rsv, opcode, mask, payload }));
-        }
-    }
-}
-
 /// Inflates all of `input` with the reference (a sync flush: everything
 /// it holds comes out).
 fn inflate_all(d: &mut Decompress, input: &[u8]) -> Vec<u8> {
@@ -283,7 +188,7 @@ struct Peer {
     last_pong_size: usize,
     // Receiving: the parser of the peer's bytes, the reference receiver,
     // and what the connection reported.
-    wire_in: WireIn,
+    wire_in: WireParser,
     ref_message: Option<(MessageKind, Vec<u8>)>,
     ref_done: bool,
     expected: Vec<Result<Ev, Error>>,
@@ -307,14 +212,11 @@ impl Peer {
         let out_resets =
             params.is_some_and(|p| if is_client { p.client_no_context_takeover } else { p.server_no_context_takeover });
         // A client reads a server's unmasked frames, and the reverse.
+        // With permessage-deflate, RSV1 is allowed on the wire; where it
+        // goes is checked on each frame.
         let wire_in = match deflate {
-            None => WireIn::Plain(WireParser::new(!is_client, handshake)),
-            Some(_) => WireIn::Deflate(DeflateWire {
-                buf: Vec::new(),
-                in_head: handshake,
-                masked: !is_client,
-                header_reported: false,
-            }),
+            None => WireParser::new(!is_client, handshake),
+            Some(_) => WireParser::new(!is_client, handshake).allowing_rsv1(),
         };
         Peer {
             reader: Reader::carrying(path, &conn),

@@ -260,19 +260,29 @@ pub enum Wire {
 /// bits, known opcodes, unfragmented control frames of at most 125 bytes,
 /// minimal lengths, a mask on every client frame and on no server frame.
 /// With `http_head`, it first skips an HTTP head (up to `\r\n\r\n`).
+/// [`WireParser::allowing_rsv1`] lets RSV1 through (permessage-deflate
+/// owns it; where it may go is the caller's to check on each frame).
 #[derive(Debug)]
 pub struct WireParser {
     buf: Vec<u8>,
     in_head: bool,
     masked: bool,
     header_reported: bool,
+    rsv1_allowed: bool,
 }
 
 impl WireParser {
     /// A parser for a sender that masks (a client) or not, after an HTTP
     /// head or not.
     pub fn new(masked: bool, http_head: bool) -> WireParser {
-        WireParser { buf: Vec::new(), in_head: http_head, masked, header_reported: false }
+        WireParser { buf: Vec::new(), in_head: http_head, masked, header_reported: false, rsv1_allowed: false }
+    }
+
+    /// The same parser, with RSV1 allowed (a sender that negotiated
+    /// permessage-deflate, RFC 7692 §6); RSV2 and RSV3 still fail.
+    pub fn allowing_rsv1(mut self) -> WireParser {
+        self.rsv1_allowed = true;
+        self
     }
 
     /// Whether the HTTP head has been skipped.
@@ -300,7 +310,8 @@ impl WireParser {
             }
             let (b0, b1) = (self.buf[0], self.buf[1]);
             let opcode = b0 & 0x0F;
-            assert_eq!(b0 & 0x70, 0, "we sent RSV bits with no extension");
+            let allowed = if self.rsv1_allowed { 0x40 } else { 0 };
+            assert_eq!(b0 & 0x70 & !allowed, 0, "we sent RSV bits no extension owns");
             assert!(matches!(opcode, 0 | 1 | 2 | 8 | 9 | 10), "we sent opcode {opcode:#x}");
             assert_eq!(b1 & 0x80 != 0, self.masked, "mask bit wrong for our role");
             let Some(head) = decode_head(&self.buf) else { return out };
@@ -330,6 +341,18 @@ impl WireParser {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rsv1_passes_only_when_allowed() {
+        let compressed = frame(0xC1, b"\x00", None);
+        let got = WireParser::new(false, false).allowing_rsv1().push(&compressed);
+        assert!(matches!(&got[..], [Wire::Header { .. }, Wire::Frame(f)] if f.rsv == 4), "{got:?}");
+        let strict = std::panic::catch_unwind(|| WireParser::new(false, false).push(&compressed));
+        assert!(strict.is_err(), "RSV1 with no extension must fail");
+        let rsv2 =
+            std::panic::catch_unwind(|| WireParser::new(false, false).allowing_rsv1().push(&frame(0xA1, b"", None)));
+        assert!(rsv2.is_err(), "RSV2 is owned by no extension");
+    }
 
     #[test]
     fn builders_give_the_rfc_6455_examples() {
