@@ -213,6 +213,7 @@ fn streaming_holds_one_segment_not_the_whole_masked_frame() {
         let mut send = conn.sender().send_borrowed(Message::Binary(&data)).unwrap();
         while send.remaining() > 0 {
             let [staged, _] = send.parts();
+            assert!(!staged.is_empty(), "nothing staged while {} remain", send.remaining());
             peak = peak.max(staged.len());
             let n = staged.len();
             send.advance(n).unwrap();
@@ -251,6 +252,7 @@ fn bytes_queued_before_go_first_and_frames_after_follow_the_rest() {
             let mut left = n;
             while left > 0 {
                 let [staged, _] = send.parts();
+                assert!(!staged.is_empty());
                 let k = left.min(staged.len());
                 wire.extend_from_slice(&staged[..k]);
                 send.advance(k).unwrap();
@@ -350,6 +352,7 @@ fn a_warm_client_makes_no_allocation_per_message() {
         let mut send = conn.sender().send_borrowed(Message::Binary(&data)).unwrap();
         while send.remaining() > 0 {
             let [staged, _] = send.parts();
+            assert!(!staged.is_empty(), "nothing staged while {} remain", send.remaining());
             sink[..staged.len()].copy_from_slice(staged);
             let n = staged.len();
             send.advance(n).unwrap();
