@@ -18,6 +18,9 @@ use wsproto_testkit::read::{drive, Path};
 #[global_allocator]
 static ALLOCATOR: Counting = Counting::gated();
 
+/// How many bytes a write takes, given how many are available.
+type Step = Box<dyn FnMut(usize) -> usize>;
+
 /// The lengths where the header changes shape (RFC 6455 §5.2: 7-bit,
 /// 16-bit and 64-bit lengths), and a few around and past them.
 const LENGTHS: [usize; 10] = [0, 1, 125, 126, 127, 65535, 65536, 65537, 16 << 10, 200_003];
@@ -148,7 +151,7 @@ fn the_wire_equals_the_copying_send_at_every_length_and_write_pattern() {
                 10
             };
             assert_eq!(expect.len(), header_len + len);
-            let mut patterns: Vec<(&str, Box<dyn FnMut(usize) -> usize>)> = vec![
+            let mut patterns: Vec<(&str, Step)> = vec![
                 ("all at once", Box::new(|n| n)),
                 ("7 at a time", Box::new(|_| 7)),
                 ("4096 at a time", Box::new(|_| 4096)),

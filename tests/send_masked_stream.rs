@@ -17,6 +17,9 @@ use wsproto_testkit::read::{drive, Path};
 #[global_allocator]
 static ALLOCATOR: Counting = Counting::gated();
 
+/// How many bytes a write takes, given how many are available.
+type Step = Box<dyn FnMut(usize) -> usize>;
+
 /// The staging segment: 16 KiB of payload at a time.
 const SEGMENT: usize = 16 << 10;
 
@@ -139,7 +142,7 @@ fn the_masked_stream_equals_the_copying_send_at_every_length_and_write_pattern()
         let text = text_of(len);
         for message in [Message::Binary(&data), Message::Text(&text)] {
             let expect = copying_wire(message);
-            let mut patterns: Vec<(&str, Box<dyn FnMut(usize) -> usize>)> = vec![
+            let mut patterns: Vec<(&str, Step)> = vec![
                 ("all at once", Box::new(|n| n)),
                 // Odd sizes leave the write at every key phase (1, 2, 3)
                 // inside a segment.
