@@ -1,5 +1,9 @@
 //! The send half: frames are encoded (and, for a client, masked) straight
-//! into one outgoing queue that the IO layer drains.
+//! into one outgoing queue that the IO layer drains. A large message can
+//! skip the copy into the queue: [`Sender::send_borrowed`] queues only its
+//! header and lends out the caller's payload for a vectored write (a
+//! server), or masks it into the queue one segment at a time as the
+//! transport takes it (a client).
 
 use alloc::boxed::Box;
 use alloc::vec::Vec;
@@ -24,6 +28,10 @@ use crate::{Error, UsageError};
 /// how much the transport took with [`Sender::advance`]. Partial writes
 /// are fine. [`Sender::pending_len`] is the backpressure signal: stop
 /// producing when it grows past what you are willing to buffer.
+///
+/// Every send copies its payload into the queue, except
+/// [`Sender::send_borrowed`], the send for large messages, which writes it
+/// from the caller's buffer.
 pub struct Sender {
     role: Role,
     rng: Option<Box<dyn RandomSource>>,
