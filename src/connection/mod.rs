@@ -64,6 +64,7 @@ use alloc::boxed::Box;
 use alloc::vec::Vec;
 
 pub use event::{Chunk, CloseFrame, DataFrame, Event, Message, MessageKind, Received};
+pub use send::BorrowedSend;
 pub use send::Sender;
 pub use state::{State, TransportAction};
 

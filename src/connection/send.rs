@@ -1,12 +1,18 @@
 //! The send half: frames are encoded (and, for a client, masked) straight
-//! into one outgoing queue that the IO layer drains.
+//! into one outgoing queue that the IO layer drains. A large message can
+//! skip the copy into the queue: [`Sender::send_borrowed`] queues only its
+//! header and lends out the caller's payload for a vectored write (a
+//! server), or masks it into the queue one segment at a time as the
+//! transport takes it (a client).
 
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 
 use super::state::{CannotSend, SendState};
 use super::{Message, MessageKind};
-use crate::frame::{apply_mask, CloseCode, FrameHeader, OpCode, Role, MAX_CONTROL_PAYLOAD, MAX_HEADER_LEN};
+use crate::frame::{
+    apply_mask, copy_masked, CloseCode, FrameHeader, OpCode, Role, MAX_CONTROL_PAYLOAD, MAX_HEADER_LEN,
+};
 use crate::rng::RandomSource;
 use crate::utf8::Utf8Validator;
 use crate::{Error, UsageError};
@@ -22,6 +28,10 @@ use crate::{Error, UsageError};
 /// how much the transport took with [`Sender::advance`]. Partial writes
 /// are fine. [`Sender::pending_len`] is the backpressure signal: stop
 /// producing when it grows past what you are willing to buffer.
+///
+/// Every send copies its payload into the queue, except
+/// [`Sender::send_borrowed`], the send for large messages, which writes it
+/// from the caller's buffer.
 pub struct Sender {
     role: Role,
     rng: Option<Box<dyn RandomSource>>,
@@ -236,6 +246,82 @@ impl Sender {
             apply_mask(&mut self.out[start + header_len..], key, 0);
         }
         Ok(())
+    }
+
+    /// Starts sending a whole message whose payload stays in the caller's
+    /// buffer: only the frame header is queued, and the payload is handed
+    /// out from `message` itself as the transport takes it. This is the
+    /// send for large messages: a server's payload is written straight from
+    /// the caller's buffer (one vectored write of the queue and the
+    /// payload, no copy), and a client's is masked segment by segment into
+    /// a small staging area in the queue as it is written, never as a whole
+    /// masked copy.
+    ///
+    /// The returned [`BorrowedSend`] lends out the bytes to write next
+    /// ([`BorrowedSend::parts`]) and takes how many the transport wrote
+    /// ([`BorrowedSend::advance`]); with `std`, [`BorrowedSend::write_to`]
+    /// does both. While it lives it holds the sender, so nothing can be
+    /// queued into the middle of the frame. Dropping it before everything
+    /// is written queues what is left (a client's rest masked), so the
+    /// bytes on the wire are those [`Sender::send_message`] would produce,
+    /// and the driver carries on with [`Sender::pending`] as usual: a
+    /// writer that would block costs one copy of the rest, never a broken
+    /// frame.
+    ///
+    /// The same rules hold as for every send. It fails with
+    /// [`UsageError::NotOpen`] before the handshake, with
+    /// [`UsageError::AlreadyClosing`] once our Close is queued (RFC 6455
+    /// §5.5.1: "the endpoint MUST NOT send any more data frames after
+    /// sending a Close frame"), and with [`UsageError::FragmentOutOfOrder`]
+    /// while a message begun with [`Sender::begin_message`] is open (RFC
+    /// 6455 §5.4: "The fragments of one message MUST NOT be interleaved
+    /// between the fragments of another message"). Bytes queued before it
+    /// (an automatic Pong, say) go out first.
+    ///
+    /// With permessage-deflate on, the message is sent uncompressed, RSV1
+    /// clear, as [`Sender::send_uncompressed`] does: compressing needs an
+    /// output buffer, which is the copy this send exists to avoid, and RFC
+    /// 7692 lets any message go uncompressed (only a message whose first
+    /// frame has RSV1 set is inflated, §6). Use [`Sender::send_message`]
+    /// when compression matters more than the copy.
+    ///
+    /// ```
+    /// # use wsproto::{Config, Connection, Message, handshake::Negotiated};
+    /// let mut conn = Connection::open_server(Config::default(), Negotiated::default()).unwrap();
+    /// let payload = vec![7u8; 300];
+    /// let mut send = conn.sender().send_borrowed(Message::Binary(&payload)).unwrap();
+    /// // The driver writes both parts with one vectored write.
+    /// let [queued, rest] = send.parts();
+    /// assert_eq!((queued, rest), (&[0x82, 126, 1, 44][..], &payload[..]));
+    /// let n = queued.len() + rest.len(); // what the transport took
+    /// send.advance(n).unwrap();
+    /// assert_eq!(send.remaining(), 0);
+    /// drop(send);
+    /// assert_eq!(conn.sender().pending_len(), 0);
+    /// ```
+    pub fn send_borrowed<'p>(&mut self, message: Message<'p>) -> Result<BorrowedSend<'_, 'p>, UsageError> {
+        let (opcode, payload) = match message {
+            Message::Text(text) => (OpCode::Text, text.as_bytes()),
+            Message::Binary(data) => (OpCode::Binary, data),
+        };
+        self.check_can_send()?;
+        if self.fragmented.is_some() {
+            return Err(UsageError::FragmentOutOfOrder);
+        }
+        // What was queued before stays before: an unwritten automatic Pong
+        // is no longer the last frame, so it may not be replaced.
+        self.unsent_auto_pong = None;
+        self.auto_pong_run = 0;
+        let mask = self.next_mask();
+        let header = FrameHeader { fin: true, rsv: 0, opcode, mask, payload_len: payload.len() as u64 };
+        let mut bytes = [0u8; MAX_HEADER_LEN];
+        let header_len = header.encode(&mut bytes);
+        let mut send = BorrowedSend { sender: self, payload, pos: 0, mask };
+        send.sender.out.extend_from_slice(&bytes[..header_len]);
+        if mask.is_some() {
+            send.stage();
+        }
+        Ok(send)
     }
 
     /// Begins a fragmented message with its first fragment. Text fragments
@@ -505,5 +591,188 @@ impl Sender {
     /// Heap bytes held by the queue.
     pub(super) fn heap_size(&self) -> usize {
         self.out.capacity()
+    }
+}
+
+/// How much of a client's payload is masked into the queue at a time by
+/// [`Sender::send_borrowed`]: small enough to stay in the first-level or
+/// second-level cache between masking and the transport's copy, large
+/// enough that a write per segment is cheap. A multiple of 4, so every
+/// segment after the first starts at a key phase the offset gives.
+const MASK_SEGMENT: usize = 16 << 10;
+
+/// A whole message being sent from the caller's buffer, from
+/// [`Sender::send_borrowed`]. Write [`BorrowedSend::parts`] in order (a
+/// vectored write takes both at once), report what the transport took
+/// with [`BorrowedSend::advance`], and repeat until
+/// [`BorrowedSend::remaining`] is 0.
+///
+/// The first part is the sender's queue: bytes queued earlier, the frame
+/// header, and for a client the current masked segment of the payload
+/// (RFC 6455 §5.3: "Octet i of the transformed data ("transformed-octet-i")
+/// is the XOR of octet i of the original data ("original-octet-i") with
+/// octet at index i modulo 4 of the masking key"). The second part is the
+/// rest of a server's payload, borrowed from the caller unchanged; a
+/// client's is always empty (RFC 6455 §5.1: "a client MUST mask all frames
+/// that it sends to the server", so its payload never goes out as it
+/// lies).
+///
+/// Nothing else can be queued while this lives, because it holds the
+/// sender: a control frame may come between frames but never inside one
+/// (RFC 6455 §5.4: "Control frames (see Section 5.5) MAY be injected in
+/// the middle of a fragmented message", which is between its frames).
+/// Dropping it queues whatever is not written yet, so no byte of the frame
+/// is lost and the next frame follows it.
+#[must_use = "dropping it at once copies the whole payload into the queue"]
+pub struct BorrowedSend<'s, 'p> {
+    sender: &'s mut Sender,
+    /// The caller's payload, unmasked.
+    payload: &'p [u8],
+    /// How much of `payload` is written (a server) or staged (a client).
+    pos: usize,
+    /// A client's masking key.
+    mask: Option<[u8; 4]>,
+}
+
+impl core::fmt::Debug for BorrowedSend<'_, '_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("BorrowedSend")
+            .field("payload_len", &self.payload.len())
+            .field("remaining", &self.remaining())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'p> BorrowedSend<'_, 'p> {
+    /// The bytes to write next, in order: the sender's queue (bytes
+    /// queued before, the frame header, a client's masked segment), then
+    /// the unwritten rest of a server's payload. Either may be empty.
+    pub fn parts(&self) -> [&[u8]; 2] {
+        let queued = self.sender.pending();
+        match self.mask {
+            Some(_) => [queued, &[]],
+            None => [queued, &self.payload[self.pos..]],
+        }
+    }
+
+    /// How many bytes are left to write: the queue and the payload not
+    /// yet written (for a client, not yet staged).
+    pub fn remaining(&self) -> usize {
+        self.sender.pending_len() + (self.payload.len() - self.pos)
+    }
+
+    /// Reports that the first `n` bytes of [`BorrowedSend::parts`] (taken
+    /// as one run) were written. A client's next segment is masked into
+    /// the queue once the current one is written. More than
+    /// [`BorrowedSend::parts`] holds is [`UsageError::AdvancedPastPending`],
+    /// and nothing is advanced.
+    pub fn advance(&mut self, n: usize) -> Result<(), UsageError> {
+        let queued = self.sender.pending_len();
+        let [_, rest] = self.parts();
+        if n > queued + rest.len() {
+            return Err(UsageError::AdvancedPastPending);
+        }
+        let from_queue = n.min(queued);
+        let sender = &mut *self.sender;
+        sender.written += from_queue;
+        self.pos += n - from_queue;
+        if sender.written == sender.out.len() {
+            if self.mask.is_some() && self.pos < self.payload.len() {
+                self.stage();
+            } else {
+                sender.out.clear();
+                sender.written = 0;
+            }
+        }
+        Ok(())
+    }
+
+    /// Masks a client's next segment into the queue, which has been
+    /// written up to its end or holds only the header and what came
+    /// before. The queue's bytes are reused in place when it is all
+    /// written, so no segment zero-fills or grows it once it has held one.
+    fn stage(&mut self) {
+        let Some(key) = self.mask else { return };
+        let sender = &mut *self.sender;
+        let segment = &self.payload[self.pos..(self.pos + MASK_SEGMENT).min(self.payload.len())];
+        let start = if sender.written == sender.out.len() {
+            sender.written = 0;
+            0
+        } else {
+            sender.out.len()
+        };
+        let end = start + segment.len();
+        if sender.out.len() >= end {
+            sender.out.truncate(end);
+        } else {
+            sender.out.resize(end, 0);
+        }
+        // `pos` is the segment's offset in the payload: the key phase.
+        copy_masked(&mut sender.out[start..end], segment, key, self.pos);
+        self.pos += segment.len();
+    }
+
+    /// Writes [`BorrowedSend::parts`] to `writer` with vectored writes
+    /// until everything is written or the writer would block, and reports
+    /// what it took. Returns how many bytes were written; `remaining() ==
+    /// 0` afterwards means the whole frame went out. An interrupted write
+    /// is retried; a write of zero bytes is `WriteZero`. Drop the
+    /// [`BorrowedSend`] after a write that would block (what is left is
+    /// queued; write it with [`Sender::write_to`] when the transport is
+    /// ready) or keep it and call this again.
+    ///
+    /// ```
+    /// # use wsproto::{Config, Connection, Message, handshake::Negotiated};
+    /// let mut conn = Connection::open_server(Config::default(), Negotiated::default()).unwrap();
+    /// let mut socket = Vec::new(); // any std::io::Write
+    /// let n = conn.sender().send_borrowed(Message::Text("hi")).unwrap().write_to(&mut socket).unwrap();
+    /// assert_eq!((n, &socket[..]), (4, &b"\x81\x02hi"[..]));
+    /// ```
+    #[cfg(feature = "std")]
+    pub fn write_to<W: std::io::Write + ?Sized>(&mut self, writer: &mut W) -> std::io::Result<usize> {
+        use std::io::{ErrorKind, IoSlice};
+        let mut total = 0;
+        while self.remaining() > 0 {
+            let [queued, rest] = self.parts();
+            let result = match (queued.is_empty(), rest.is_empty()) {
+                (_, true) => writer.write(queued),
+                (true, false) => writer.write(rest),
+                (false, false) => writer.write_vectored(&[IoSlice::new(queued), IoSlice::new(rest)]),
+            };
+            match result {
+                Ok(0) => return Err(ErrorKind::WriteZero.into()),
+                Ok(n) => {
+                    // A writer that claims more than it was given is
+                    // reported, not trusted.
+                    self.advance(n).map_err(|e| std::io::Error::new(ErrorKind::InvalidData, e))?;
+                    total += n;
+                }
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                Err(e) if e.kind() == ErrorKind::WouldBlock => break,
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(total)
+    }
+}
+
+impl Drop for BorrowedSend<'_, '_> {
+    /// Queues what is not written yet: a server's rest as it is, a
+    /// client's masked at its key phase.
+    fn drop(&mut self) {
+        let rest = &self.payload[self.pos..];
+        if rest.is_empty() {
+            return;
+        }
+        let out = &mut self.sender.out;
+        let start = out.len();
+        match self.mask {
+            None => out.extend_from_slice(rest),
+            Some(key) => {
+                out.resize(start + rest.len(), 0);
+                copy_masked(&mut out[start..], rest, key, self.pos);
+            }
+        }
+        self.pos = self.payload.len();
     }
 }
