@@ -28,7 +28,8 @@ pub mod utf8;
 
 pub use config::{Config, Delivery};
 pub use connection::{
-    Chunk, CloseFrame, Connection, DataFrame, Event, Message, MessageKind, Received, Sender, State, TransportAction,
+    BorrowedSend, Chunk, CloseFrame, Connection, DataFrame, Event, Message, MessageKind, Received, Sender, State,
+    TransportAction,
 };
 pub use error::{Error, UsageError};
 pub use frame::{CloseCode, FrameError, OpCode, Role};
