@@ -714,13 +714,13 @@ fn drain(sender: &mut Sender, sink: &mut Sink) {
 /// Queues `n` messages (16-byte texts or 1 MiB binaries), draining the
 /// queue into the sink whenever 64 KiB or more is pending.
 #[inline(always)]
-fn ours_send(conn: &mut Connection, n: usize, large: bool, small: &str, large_bytes: &[u8], sink: &mut Sink) {
+fn ours_send(conn: &mut Connection, n: usize, large: bool, texts: &[&str], large_bytes: &[u8], sink: &mut Sink) {
     let sender = conn.sender();
     for i in 0..n {
         if large {
             sender.send_binary(&large_bytes[i * MIB..(i + 1) * MIB]).expect("send");
         } else {
-            sender.send_text(&small[i * 16..i * 16 + 16]).expect("send");
+            sender.send_text(texts[i]).expect("send");
         }
         if sender.pending_len() >= CHUNK {
             drain(sender, sink);
@@ -732,13 +732,13 @@ fn ours_send(conn: &mut Connection, n: usize, large: bool, small: &str, large_by
 /// W4a, W4b and W5 under their own names, for `callgrind --toggle-collect`
 /// (`compare::ours_send_small`, `compare::ours_send_large`).
 #[inline(never)]
-fn ours_send_small(conn: &mut Connection, n: usize, small: &str, sink: &mut Sink) {
-    ours_send(conn, n, false, small, &[], sink);
+fn ours_send_small(conn: &mut Connection, texts: &[&str], sink: &mut Sink) {
+    ours_send(conn, texts.len(), false, texts, &[], sink);
 }
 
 #[inline(never)]
 fn ours_send_large(conn: &mut Connection, n: usize, large_bytes: &[u8], sink: &mut Sink) {
-    ours_send(conn, n, true, "", large_bytes, sink);
+    ours_send(conn, n, true, &[], large_bytes, sink);
 }
 
 #[inline(never)]
@@ -825,6 +825,10 @@ fn run_send(ctx: &mut Ctx<'_>, imp: usize, large: bool, client: bool, verify: bo
         // Masked in place by the last run: the same payloads again (untimed).
         data.large_mut.copy_from_slice(&data.large);
     }
+    // The 16-byte texts as `&str`s, cut outside the timed part (as
+    // tungstenite's messages are), so no sender pays for the slicing (a
+    // `&str` range checks both ends for character boundaries).
+    let texts: Vec<&str> = if large { Vec::new() } else { (0..n).map(|i| &data.small[i * 16..i * 16 + 16]).collect() };
     let (secs, allocs) = match imp {
         OURS => {
             let mut conn = if client {
@@ -832,13 +836,12 @@ fn run_send(ctx: &mut Ctx<'_>, imp: usize, large: bool, client: bool, verify: bo
             } else {
                 Connection::open_server(our_config(), Negotiated::default()).unwrap()
             };
-            let small = data.small.as_str();
             let large_bytes = &data.large[..];
             let ((), secs, allocs) = measure(verify, || {
                 if large {
                     ours_send_large(&mut conn, n, large_bytes, &mut sink)
                 } else {
-                    ours_send_small(&mut conn, n, small, &mut sink)
+                    ours_send_small(&mut conn, &texts, &mut sink)
                 }
             });
             (secs, allocs)
@@ -868,7 +871,6 @@ fn run_send(ctx: &mut Ctx<'_>, imp: usize, large: bool, client: bool, verify: bo
             (secs, allocs)
         }
         WSI => {
-            let small = data.small.as_str();
             let large_bytes = &data.large[..];
             let large_mut = &mut data.large_mut;
             let out = &mut ctx.out;
@@ -877,7 +879,7 @@ fn run_send(ctx: &mut Ctx<'_>, imp: usize, large: bool, client: bool, verify: bo
                 if client {
                     sans_io::send_masked(large_mut, &mut rng, &mut sink)
                 } else {
-                    sans_io::send(n, large, small, large_bytes, out, &mut sink)
+                    sans_io::send(n, large, &texts, large_bytes, out, &mut sink)
                 }
             });
             (secs, allocs)
@@ -888,9 +890,9 @@ fn run_send(ctx: &mut Ctx<'_>, imp: usize, large: bool, client: bool, verify: bo
             let mut ws = WebSocket::after_handshake(MemStream::new(&[], &mut sink), role);
             fws_setup(&mut ws);
             let rt = &ctx.rt;
-            let small = data.small.as_bytes();
             let large_bytes = &data.large[..];
             let large_mut = &mut data.large_mut;
+            let texts = &texts;
             let ((), secs, allocs) = measure(verify, || {
                 rt.block_on(async {
                     if client {
@@ -903,7 +905,7 @@ fn run_send(ctx: &mut Ctx<'_>, imp: usize, large: bool, client: bool, verify: bo
                             let frame = if large {
                                 Frame::binary(Payload::Borrowed(&large_bytes[i * MIB..(i + 1) * MIB]))
                             } else {
-                                Frame::text(Payload::Borrowed(&small[i * 16..i * 16 + 16]))
+                                Frame::text(Payload::Borrowed(texts[i].as_bytes()))
                             };
                             ws.write_frame(frame).await.expect("write");
                         }

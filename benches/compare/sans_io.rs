@@ -178,7 +178,7 @@ fn frame_info(opcode: Opcode, len: usize, mask: Option<[u8; 4]>) -> FrameInfo {
 /// W4 (server, unmasked): `n` 16-byte texts or 1 MiB binaries.
 /// (Not inlined: a named entry point for `callgrind --toggle-collect`.)
 #[inline(never)]
-pub(crate) fn send(n: usize, large: bool, small: &str, large_bytes: &[u8], out: &mut Vec<u8>, sink: &mut Sink) {
+pub(crate) fn send(n: usize, large: bool, texts: &[&str], large_bytes: &[u8], out: &mut Vec<u8>, sink: &mut Sink) {
     let mut enc = WebsocketFrameEncoder::new();
     out.clear();
     for i in 0..n {
@@ -188,8 +188,8 @@ pub(crate) fn send(n: usize, large: bool, small: &str, large_bytes: &[u8], out: 
             sink.write(&header);
             sink.write(payload);
         } else {
-            // A &str slice: UTF-8 by construction.
-            let payload = &small.as_bytes()[i * 16..i * 16 + 16];
+            // A &str: UTF-8 by construction.
+            let payload = texts[i].as_bytes();
             let header = enc.start_frame(&frame_info(Opcode::Text, payload.len(), None));
             out.extend_from_slice(&header);
             out.extend_from_slice(payload);
