@@ -1,12 +1,16 @@
-//! Side-by-side benchmark: wsproto against tungstenite and fastwebsockets,
-//! on byte-identical inputs, interleaved in one process.
+//! Side-by-side benchmark: wsproto against tungstenite 0.30, fastwebsockets
+//! 0.10 and websocket-sans-io 0.1, on byte-identical inputs, interleaved in
+//! one process, each peer on its fastest documented path.
 //!
 //! ```text
-//! CARGO_PROFILE_BENCH_LTO=thin CARGO_PROFILE_BENCH_CODEGEN_UNITS=1 cargo bench --bench compare
+//! cargo bench --bench compare
 //! ```
 //!
-//! (thin LTO and one codegen unit: the release profile the figures are
-//! quoted for; without them the figures are lower, the checks the same.)
+//! The bench profile (root `Cargo.toml`) is that of a typical shipped
+//! release build: thin LTO and one codegen unit, for every crate in the
+//! binary alike (ours and the peers are inlined across crates the same way).
+//! It keeps `debug = true` for callgrind's symbols; debug info does not
+//! change the code generated.
 //!
 //! Rows W1–W7 are plain WebSocket; D1–D5 are permessage-deflate against
 //! yawc 0.3 and the zlib-rs backend alone, in their own table (see
@@ -22,24 +26,36 @@
 //! - `WSPROTO_BENCH_ONLY=W1,W4,base`: run only these rows (`W1`…`W7`, `base`,
 //!   `D1`…`D5`).
 //! - `WSPROTO_BENCH_IMPLS=ours`: run only these implementations (`ours`,
-//!   `tungstenite`, `fastwebsockets`; in the D rows `ours`, `backend`,
-//!   `yawc`), for profiling one of them.
+//!   `tungstenite`, `fastwebsockets`, `sans-io`; in the D rows `ours`,
+//!   `backend`, `yawc`), for profiling one of them.
 //!
-//! How each implementation is driven:
+//! How each implementation is driven (every read returns at most 64 KiB,
+//! copied from the wire bytes as a socket read would, and that copy is
+//! timed; every write is copied into the sink in pieces of at most 64 KiB):
 //!
 //! - wsproto: `Connection::open_server`/`open_client`, whole messages
 //!   (`Delivery::Messages`). Input goes through `read` in 64 KiB chunks copied
-//!   from the wire bytes into one reused buffer, as a socket driver would (the
-//!   copy is timed). Output is drained from `pending()` into the sink with
-//!   `advance()` whenever 64 KiB or more is queued.
+//!   into one reused buffer (W2: straight into `input_buffer`). Output is
+//!   drained from `pending()` into the sink with `advance()` whenever 64 KiB
+//!   or more is queued. W6: `Connection::server` → `Event::UpgradeRequest` →
+//!   `accept` → `Sender::write_to`, a fresh connection per request.
 //! - tungstenite: `WebSocket::from_raw_socket` (or `tungstenite::accept`) over
 //!   [`MemStream`], a `Read + Write` stream that serves the wire bytes at most
 //!   64 KiB per read and copies writes into the sink; `read()` → `Message`,
-//!   `write()` + `flush()`.
+//!   `write()` + `flush()`. Its read and write buffers are set to 64 KiB, the
+//!   size of a read: at the default 128 KiB every read zero-fills 128 KiB of
+//!   buffer for 64 KiB of data (`read_in` resizes to the buffer's capacity).
 //! - fastwebsockets: `WebSocket::after_handshake` over the same [`MemStream`]
 //!   (it is also `AsyncRead + AsyncWrite`, always ready), run on a
 //!   current-thread tokio runtime; `read_frame`, `FragmentCollector` for
-//!   fragmented messages, `write_frame` + `flush`.
+//!   fragmented messages, `write_frame` + `flush` (vectored writes on, its
+//!   default; UTF-8 with simdutf8, its default `simd` feature). The client
+//!   (W5) masks in place in the caller's buffer (`Payload::BorrowedMut`); that
+//!   buffer is restored, untimed, before each run so every run sends the
+//!   same payloads. It has no server handshake without hyper (no W6).
+//! - websocket-sans-io: a frame codec only; see `compare/sans_io.rs` for what
+//!   the adapter adds (assembly, the checks a server must make, UTF-8) and
+//!   why each piece is its cheapest path. No HTTP handshake (no W6).
 //!
 //! Every delivered message is folded into a checksum, and each run's message
 //! count and checksum are compared with the generator's before any figure is
@@ -65,6 +81,8 @@ use wsproto_testkit::{frames, http};
 
 #[path = "compare/deflate.rs"]
 mod deflate;
+#[path = "compare/sans_io.rs"]
+mod sans_io;
 
 /// What a socket read returns at most, and the driver buffer's size.
 const CHUNK: usize = 64 * 1024;
@@ -297,7 +315,8 @@ struct Data {
     small_expect: Outcome,
     /// W4 large, W5: `large_n` binary messages of 1 MiB.
     large: tungstenite::Bytes,
-    /// A mutable copy for fastwebsockets' in-place client masking.
+    /// A mutable copy for the peers' in-place client masking (restored
+    /// from `large` before each run).
     large_mut: Vec<u8>,
     large_n: usize,
     large_expect: Outcome,
@@ -306,24 +325,28 @@ struct Data {
     handshakes: usize,
 }
 
-/// A Chromium upgrade request (Chrome 52, from the seed document
-/// `tests/fixtures/seeds/002_6cc5d91715ae5099.txt`), with CRLF.
-const REQUEST: &str = "GET / HTTP/1.1\r\n\
-Host: 192.168.43.135:12345\r\n\
+/// The upgrade request a current Chromium sends (Chromium 156 on Debian,
+/// captured byte for byte from `new WebSocket("ws://127.0.0.1:9273/chat")`
+/// on a page of the same origin; only the User-Agent's `HeadlessChrome`
+/// is spelled `Chrome`, as a browser with a window sends it): 13 header
+/// fields, 499 bytes, with CRLF, and a permessage-deflate offer that every
+/// server here declines (none has it configured), so all do the same work.
+const REQUEST: &str = "GET /chat HTTP/1.1\r\n\
+Host: 127.0.0.1:9273\r\n\
 Connection: Upgrade\r\n\
 Pragma: no-cache\r\n\
 Cache-Control: no-cache\r\n\
+User-Agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36\r\n\
 Upgrade: websocket\r\n\
-Origin: file://\r\n\
+Origin: http://127.0.0.1:9273\r\n\
 Sec-WebSocket-Version: 13\r\n\
-User-Agent: Mozilla/5.0 (Windows NT 6.1; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/52.0.2743.116 Safari/537.36\r\n\
-Accept-Encoding: gzip, deflate, sdch\r\n\
-Accept-Language: zh-CN,zh;q=0.8,en-US;q=0.6,en;q=0.4\r\n\
-Sec-WebSocket-Key: bKdPyn3u98cTfZJSh4TNeQ==\r\n\
+Accept-Encoding: gzip, deflate, br, zstd\r\n\
+Accept-Language: en-US,en;q=0.9\r\n\
+Sec-WebSocket-Key: LwYZNEjqMWL8zuDhrPH+tw==\r\n\
 Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\
 \r\n";
-/// From the same seed.
-const ACCEPT: &str = "4EaeSCkuOGBy+rjOSJSMV+VMoC0=";
+/// base64(SHA-1(key + the RFC 6455 GUID)), computed independently.
+const ACCEPT: &str = "TiKqTVR015lqlJX4CEU5psbYPxg=";
 
 fn scaled(n: usize, scale: f64, min: usize) -> usize {
     ((n as f64 * scale).round() as usize).max(min)
@@ -392,7 +415,7 @@ impl Data {
             large_n,
             large_expect,
             request: REQUEST.as_bytes().to_vec(),
-            handshakes: scaled(20_000, scale, 20),
+            handshakes: scaled(100_000, scale, 20),
         }
     }
 }
@@ -420,6 +443,11 @@ impl Sink {
             None => {
                 for piece in data.chunks(CHUNK) {
                     self.scratch[..piece.len()].copy_from_slice(piece);
+                    // Each copy is observed: where the length is known at
+                    // compile time (a 1 MiB payload written whole), the
+                    // optimiser would otherwise keep only the last of the
+                    // copies into the same scratch buffer.
+                    black_box(&mut self.scratch);
                 }
             }
         }
@@ -519,8 +547,13 @@ fn our_config() -> Config {
     config
 }
 
+/// tungstenite's buffers at the read size (see the module docs).
 fn tung_config() -> tungstenite::protocol::WebSocketConfig {
-    tungstenite::protocol::WebSocketConfig::default().max_message_size(Some(LIMIT)).max_frame_size(Some(LIMIT))
+    tungstenite::protocol::WebSocketConfig::default()
+        .max_message_size(Some(LIMIT))
+        .max_frame_size(Some(LIMIT))
+        .read_buffer_size(CHUNK)
+        .write_buffer_size(CHUNK)
 }
 
 fn fws_setup<S>(ws: &mut fastwebsockets::WebSocket<S>) {
@@ -535,7 +568,10 @@ fn fws_setup<S>(ws: &mut fastwebsockets::WebSocket<S>) {
 const OURS: usize = 0;
 const TUNG: usize = 1;
 const FWS: usize = 2;
-const IMPL_NAMES: [&str; 3] = ["ours", "tungstenite", "fastwebsockets"];
+const WSI: usize = 3;
+/// How many implementations the W rows compare.
+const IMPLS: usize = 4;
+const IMPL_NAMES: [&str; IMPLS] = ["ours", "tungstenite", "fastwebsockets", "sans-io"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Work {
@@ -569,9 +605,9 @@ struct Row {
     /// Messages, payload bytes or handshakes per run.
     amount: f64,
     /// Which implementations run it (or why not).
-    na: [Option<&'static str>; 3],
-    secs: [Vec<f64>; 3],
-    allocs: [Option<u64>; 3],
+    na: [Option<&'static str>; IMPLS],
+    secs: [Vec<f64>; IMPLS],
+    allocs: [Option<u64>; IMPLS],
     /// Messages per run, for allocations per message.
     messages: u64,
 }
@@ -586,6 +622,8 @@ struct Ctx<'d> {
     data: &'d mut Data,
     rt: Runtime,
     buf: Vec<u8>,
+    /// websocket-sans-io's reused output buffer (W4 small).
+    out: Vec<u8>,
 }
 
 /// Feeds `wire` through `conn.read` in 64 KiB chunks copied into `buf`.
@@ -675,20 +713,32 @@ fn drain(sender: &mut Sender, sink: &mut Sink) {
 
 /// Queues `n` messages (16-byte texts or 1 MiB binaries), draining the
 /// queue into the sink whenever 64 KiB or more is pending.
-#[inline(never)]
-fn ours_send(conn: &mut Connection, n: usize, large: bool, small: &str, large_bytes: &[u8], sink: &mut Sink) {
+#[inline(always)]
+fn ours_send(conn: &mut Connection, n: usize, large: bool, texts: &[&str], large_bytes: &[u8], sink: &mut Sink) {
     let sender = conn.sender();
     for i in 0..n {
         if large {
             sender.send_binary(&large_bytes[i * MIB..(i + 1) * MIB]).expect("send");
         } else {
-            sender.send_text(&small[i * 16..i * 16 + 16]).expect("send");
+            sender.send_text(texts[i]).expect("send");
         }
         if sender.pending_len() >= CHUNK {
             drain(sender, sink);
         }
     }
     drain(sender, sink);
+}
+
+/// W4a, W4b and W5 under their own names, for `callgrind --toggle-collect`
+/// (`compare::ours_send_small`, `compare::ours_send_large`).
+#[inline(never)]
+fn ours_send_small(conn: &mut Connection, texts: &[&str], sink: &mut Sink) {
+    ours_send(conn, texts.len(), false, texts, &[], sink);
+}
+
+#[inline(never)]
+fn ours_send_large(conn: &mut Connection, n: usize, large_bytes: &[u8], sink: &mut Sink) {
+    ours_send(conn, n, true, &[], large_bytes, sink);
 }
 
 #[inline(never)]
@@ -717,6 +767,12 @@ fn run_recv(ctx: &mut Ctx<'_>, imp: usize, recv: &Recv, fragmented: bool, verify
                 }
                 out
             });
+            Sample { secs, allocs, outcome }
+        }
+        WSI => {
+            let mut rx = sans_io::Receiver::new();
+            let buf = &mut ctx.buf;
+            let (outcome, secs, allocs) = measure(verify, || sans_io::recv(&mut rx, wire, buf));
             Sample { secs, allocs, outcome }
         }
         _ => {
@@ -765,6 +821,14 @@ fn run_send(ctx: &mut Ctx<'_>, imp: usize, large: bool, client: bool, verify: bo
         if large { (data.large_n, MIB, data.large_expect) } else { (data.small_n, 16, data.small_expect) };
     let wire = n as u64 * frame_len(size, client);
     let mut sink = Sink::new(verify.then_some(wire as usize));
+    if client && matches!(imp, FWS | WSI) {
+        // Masked in place by the last run: the same payloads again (untimed).
+        data.large_mut.copy_from_slice(&data.large);
+    }
+    // The 16-byte texts as `&str`s, cut outside the timed part (as
+    // tungstenite's messages are), so no sender pays for the slicing (a
+    // `&str` range checks both ends for character boundaries).
+    let texts: Vec<&str> = if large { Vec::new() } else { (0..n).map(|i| &data.small[i * 16..i * 16 + 16]).collect() };
     let (secs, allocs) = match imp {
         OURS => {
             let mut conn = if client {
@@ -772,9 +836,14 @@ fn run_send(ctx: &mut Ctx<'_>, imp: usize, large: bool, client: bool, verify: bo
             } else {
                 Connection::open_server(our_config(), Negotiated::default()).unwrap()
             };
-            let small = data.small.as_str();
             let large_bytes = &data.large[..];
-            let ((), secs, allocs) = measure(verify, || ours_send(&mut conn, n, large, small, large_bytes, &mut sink));
+            let ((), secs, allocs) = measure(verify, || {
+                if large {
+                    ours_send_large(&mut conn, n, large_bytes, &mut sink)
+                } else {
+                    ours_send_small(&mut conn, &texts, &mut sink)
+                }
+            });
             (secs, allocs)
         }
         TUNG => {
@@ -801,15 +870,29 @@ fn run_send(ctx: &mut Ctx<'_>, imp: usize, large: bool, client: bool, verify: bo
             });
             (secs, allocs)
         }
+        WSI => {
+            let large_bytes = &data.large[..];
+            let large_mut = &mut data.large_mut;
+            let out = &mut ctx.out;
+            let mut rng = ChaChaRng::from_seed([7; 32]);
+            let ((), secs, allocs) = measure(verify, || {
+                if client {
+                    sans_io::send_masked(large_mut, &mut rng, &mut sink)
+                } else {
+                    sans_io::send(n, large, &texts, large_bytes, out, &mut sink)
+                }
+            });
+            (secs, allocs)
+        }
         _ => {
             use fastwebsockets::{Frame, Payload, Role, WebSocket};
             let role = if client { Role::Client } else { Role::Server };
             let mut ws = WebSocket::after_handshake(MemStream::new(&[], &mut sink), role);
             fws_setup(&mut ws);
             let rt = &ctx.rt;
-            let small = data.small.as_bytes();
             let large_bytes = &data.large[..];
             let large_mut = &mut data.large_mut;
+            let texts = &texts;
             let ((), secs, allocs) = measure(verify, || {
                 rt.block_on(async {
                     if client {
@@ -822,7 +905,7 @@ fn run_send(ctx: &mut Ctx<'_>, imp: usize, large: bool, client: bool, verify: bo
                             let frame = if large {
                                 Frame::binary(Payload::Borrowed(&large_bytes[i * MIB..(i + 1) * MIB]))
                             } else {
-                                Frame::text(Payload::Borrowed(&small[i * 16..i * 16 + 16]))
+                                Frame::text(Payload::Borrowed(texts[i].as_bytes()))
                             };
                             ws.write_frame(frame).await.expect("write");
                         }
@@ -843,6 +926,8 @@ fn run_send(ctx: &mut Ctx<'_>, imp: usize, large: bool, client: bool, verify: bo
 }
 
 /// Checks a collected run of 101 responses; returns how many there are.
+/// Each must decline the extension offer (no server here has
+/// permessage-deflate configured), so every server did the same work.
 fn check_responses(out: &[u8]) -> u64 {
     let text = std::str::from_utf8(out).expect("responses are ASCII");
     let mut n = 0;
@@ -850,12 +935,15 @@ fn check_responses(out: &[u8]) -> u64 {
         assert!(head.starts_with("HTTP/1.1 101 "), "not a 101: {head}");
         let accept = http::head_header(head.as_bytes(), "Sec-WebSocket-Accept").expect("Sec-WebSocket-Accept");
         assert_eq!(accept, ACCEPT);
+        assert!(http::head_header(head.as_bytes(), "Sec-WebSocket-Extensions").is_none(), "{head}");
         n += 1;
     }
     n
 }
 
-/// `n` server handshakes through `Connection::server`, `read` and `accept`.
+/// `n` server handshakes, each on a fresh connection: `Connection::server`,
+/// `read` → `Event::UpgradeRequest`, `accept`, `Sender::write_to` (the
+/// request copied in as a socket read would).
 #[inline(never)]
 fn ours_handshakes(n: usize, request: &[u8], buf: &mut [u8], sink: &mut Sink) {
     let options = AcceptOptions::new();
@@ -865,7 +953,8 @@ fn ours_handshakes(n: usize, request: &[u8], buf: &mut [u8], sink: &mut Sink) {
         let read = conn.read(buf).expect("upgrade request");
         assert!(read.consumed == request.len() && matches!(read.event, Some(Event::UpgradeRequest(_))));
         conn.accept(&options).expect("accept");
-        drain(conn.sender(), sink);
+        let mut socket = MemStream::new(&[], sink);
+        conn.sender().write_to(&mut socket).expect("write_to");
     }
 }
 
@@ -898,13 +987,15 @@ fn run_handshakes(ctx: &mut Ctx<'_>, imp: usize, standalone: bool, verify: bool)
         (OURS, true) => measure(verify, || ours_standalone_handshakes(n, request, buf, &mut sink)),
         (TUNG, _) => measure(verify, || {
             for _ in 0..n {
-                match tungstenite::accept(MemStream::new(request, &mut sink)) {
+                // With the same configuration as every other row (64 KiB
+                // buffers, the limits); `accept` would size them at 128 KiB.
+                match tungstenite::accept_with_config(MemStream::new(request, &mut sink), Some(tung_config())) {
                     Ok(ws) => drop(black_box(ws)),
                     Err(_) => panic!("tungstenite handshake failed"),
                 }
             }
         }),
-        _ => unreachable!("fastwebsockets has no handshake without hyper"),
+        _ => unreachable!("only ours and tungstenite have a server handshake over a plain stream"),
     };
     let messages = match &sink.collect {
         Some(all) => check_responses(all),
@@ -1153,6 +1244,24 @@ fn footprints(data: &Data, rt: &Runtime) -> Vec<Footprint> {
     }
     let label = "fastwebsockets, one message, idle";
     out.push(Footprint { label, size, live, heap_size: None });
+
+    // websocket-sans-io: the codec's state only (decoder and encoder); the
+    // adapter's assembly buffer is the user's, and empty for one 16-byte
+    // message that arrives whole.
+    let size = std::mem::size_of::<websocket_sans_io::WebsocketFrameDecoder>()
+        + std::mem::size_of::<websocket_sans_io::WebsocketFrameEncoder>();
+    let mut live = 0;
+    for _ in 0..2 {
+        let (rx, l) = counted(|| {
+            let mut rx = sans_io::Receiver::new();
+            assert_eq!(sans_io::recv(&mut rx, &frame, &mut buf).messages, 1);
+            rx
+        });
+        live = l;
+        drop(rx);
+    }
+    let label = "websocket-sans-io decoder + encoder, one message, idle";
+    out.push(Footprint { label, size, live, heap_size: None });
     out
 }
 
@@ -1229,7 +1338,7 @@ fn main() {
     let wall_clock = std::env::var("WSPROTO_BENCH_CLOCK").is_ok_and(|v| v.eq_ignore_ascii_case("wall"));
     CPU_CLOCK.store(!wall_clock && thread_cpu_ns().is_some(), Relaxed);
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
-    println!("wsproto vs tungstenite 0.30 vs fastwebsockets 0.10 — benches/compare.rs");
+    println!("wsproto vs tungstenite 0.30 vs fastwebsockets 0.10 vs websocket-sans-io 0.1 — benches/compare.rs");
     println!("machine: {} × {cores} cores; {}", cpu_model(), rustc_version());
     println!("load average at start: {}", loadavg());
     if CPU_CLOCK.load(Relaxed) {
@@ -1246,6 +1355,7 @@ fn main() {
     );
 
     let na_fws_hs = "no handshake without hyper";
+    let na_wsi_hs = "no HTTP handshake";
     let rows_spec = [
         (Work::W1, "W1", format!("recv {} × 16 B masked text", data.w1.expect.messages), Unit::Msgs),
         (Work::W2, "W2", format!("recv {} × 1 MiB masked binary", data.large_n), Unit::Bytes),
@@ -1267,15 +1377,17 @@ fn main() {
                 Unit::Bytes => e.messages as f64 * MIB as f64,
                 _ => e.messages as f64,
             };
-            let mut na = [None, None, None];
+            let mut na = [None; IMPLS];
             if matches!(work, Work::W6 | Work::W6Standalone) {
                 na[FWS] = Some(na_fws_hs);
+                na[WSI] = Some(na_wsi_hs);
             }
             if matches!(work, Work::W6Standalone | Work::W2Chunks | Work::W2Read) {
                 na[TUNG] = Some("—");
             }
             if matches!(work, Work::W2Chunks | Work::W2Read) {
                 na[FWS] = Some("—");
+                na[WSI] = Some("—");
             }
             for (k, slot) in na.iter_mut().enumerate() {
                 if !impl_on(k) && slot.is_none() {
@@ -1289,8 +1401,8 @@ fn main() {
                 unit,
                 amount,
                 na,
-                secs: [Vec::new(), Vec::new(), Vec::new()],
-                allocs: [None; 3],
+                secs: std::array::from_fn(|_| Vec::new()),
+                allocs: [None; IMPLS],
                 messages: e.messages,
             }
         })
@@ -1299,14 +1411,14 @@ fn main() {
     let mut base_secs: Vec<Vec<f64>> = vec![Vec::new(); BASES.len()];
 
     let rt = tokio::runtime::Builder::new_current_thread().build().expect("tokio runtime");
-    let mut ctx = Ctx { data: &mut data, rt, buf: vec![0u8; CHUNK] };
+    let mut ctx = Ctx { data: &mut data, rt, buf: vec![0u8; CHUNK], out: Vec::with_capacity(CHUNK + 64) };
     let total = Instant::now();
     for round in 0..=rounds {
         let verify = round == 0;
         for row in rows.iter_mut() {
-            for j in 0..3 {
+            for j in 0..IMPLS {
                 // Rotate the order each round so none always runs first.
-                let k = (j + round) % 3;
+                let k = (j + round) % IMPLS;
                 if row.na[k].is_some() {
                     continue;
                 }
@@ -1361,22 +1473,38 @@ fn main() {
     let memcpy = base_rates[0];
 
     let mut table = String::new();
+    let head = "allocs/msg o/t/f/s";
     let _ = writeln!(
         table,
-        "{:<3} {:<46} {:>15} {:>15} {:>15} {:>7} {:>7} {:>8} {:>20}",
-        "", "workload", "wsproto", "tungstenite", "fastwebsockets", "×tung", "×fws", "/memcpy", "allocs/msg o/t/f"
+        "{:<3} {:<46} {:>14} {:>14} {:>14} {:>14} {:>6} {:>6} {:>6} {:>6} {:>7} {:>18}",
+        "",
+        "workload",
+        "wsproto",
+        "tungstenite",
+        "fastwebsockets",
+        "ws-sans-io",
+        "×tung",
+        "×fws",
+        "×sans",
+        "×best",
+        "/memcpy",
+        head
     );
-    let _ = writeln!(table, "{}", "-".repeat(3 + 1 + 46 + 16 * 3 + 8 * 2 + 9 + 21));
-    let mut medians: Vec<[Option<f64>; 3]> = Vec::new();
+    let _ = writeln!(table, "{}", "-".repeat(3 + 1 + 46 + 15 * 4 + 7 * 4 + 8 + 19));
+    let mut medians: Vec<[Option<f64>; IMPLS]> = Vec::new();
     for row in &rows {
-        let rates: [Option<f64>; 3] = std::array::from_fn(|k| median(&row.secs[k]).map(|s| row.amount / s));
+        let rates: [Option<f64>; IMPLS] = std::array::from_fn(|k| median(&row.secs[k]).map(|s| row.amount / s));
         medians.push(rates);
         let cell = |k: usize| match (rates[k], row.na[k]) {
             (Some(r), _) => fmt_rate(row.unit, r),
-            (None, Some(why)) if why.len() <= 15 => why.to_string(),
+            (None, Some(why)) if why.len() <= 14 => why.to_string(),
             _ => "n/a".to_string(),
         };
         let ratio = |k: usize| match (rates[OURS], rates[k]) {
+            (Some(a), Some(b)) => format!("{:.2}×", a / b),
+            _ => "—".to_string(),
+        };
+        let best = match (rates[OURS], (1..IMPLS).filter_map(|k| rates[k]).reduce(f64::max)) {
             (Some(a), Some(b)) => format!("{:.2}×", a / b),
             _ => "—".to_string(),
         };
@@ -1404,23 +1532,26 @@ fn main() {
             .join("/");
         let _ = writeln!(
             table,
-            "{:<3} {:<46} {:>15} {:>15} {:>15} {:>7} {:>7} {:>8} {:>20}",
+            "{:<3} {:<46} {:>14} {:>14} {:>14} {:>14} {:>6} {:>6} {:>6} {:>6} {:>7} {:>18}",
             row.id,
             row.label,
             cell(OURS),
             cell(TUNG),
             cell(FWS),
+            cell(WSI),
             ratio(TUNG),
             ratio(FWS),
+            ratio(WSI),
+            best,
             frac,
             allocs
         );
     }
     let _ = writeln!(
         table,
-        "×tung, ×fws: our median throughput over theirs (>1 = we are faster). /memcpy: ours over the memcpy \
-         baseline below. allocs/msg: allocations per message (per handshake for W6) in the checking round, \
-         ours/tungstenite/fastwebsockets."
+        "×tung, ×fws, ×sans: our median throughput over theirs (>1 = we are faster); ×best: over the fastest \
+         peer in that row. /memcpy: ours over the memcpy baseline below. allocs/msg: allocations per message \
+         (per handshake for W6) in the checking round, ours/tungstenite/fastwebsockets/websocket-sans-io."
     );
     if run_bases {
         let _ = writeln!(table, "\nbaselines over the W2 wire bytes ({:.0} MiB):", w2_bytes / MIB as f64);
@@ -1436,7 +1567,8 @@ fn main() {
             table,
             "\nW6 fastwebsockets: n/a — its server upgrade exists only through hyper (feature `upgrade`, \
              `upgrade::upgrade(&mut hyper::Request)`), which needs a hyper connection; there is no \
-             handshake over a plain stream to compare."
+             handshake over a plain stream to compare. websocket-sans-io: n/a — frames only, the HTTP \
+             upgrade is left to the user."
         );
     }
     // With only D rows asked for, the W table would be empty.
@@ -1461,50 +1593,33 @@ fn main() {
             );
         }
         println!(
-            "    (peers: size_of::<WebSocket<()>>(), i.e. without the stream; heap = bytes still allocated after \
-             constructing the connection and reading one 16-byte message)"
+            "    (tungstenite, fastwebsockets: size_of::<WebSocket<()>>(), i.e. without the stream; heap = bytes \
+             still allocated after constructing the connection and reading one 16-byte message)"
         );
     }
 
-    // Targets.
+    // Targets: the goals of issue 14, each against the fastest peer.
     if !rows.is_empty() {
-        println!("\ntargets:");
+        println!("\ntargets (ours over the fastest peer in the row):");
     }
     let rate =
         |work: Work, k: usize| -> Option<f64> { rows.iter().position(|r| r.work == work).and_then(|i| medians[i][k]) };
     let verdict = |ok: bool| if ok { "MET" } else { "NOT MET" };
-    let faster_peer = |work: Work| match (rate(work, TUNG), rate(work, FWS)) {
-        (Some(a), Some(b)) => Some(a.max(b)),
-        (a, b) => a.or(b),
+    let best_peer = |work: Work| -> Option<(f64, &'static str)> {
+        (1..IMPLS).filter_map(|k| Some((rate(work, k)?, IMPL_NAMES[k]))).reduce(|a, b| if b.0 > a.0 { b } else { a })
     };
-    let vs_best = |work: Work, need: f64, what: &str| {
-        if let (Some(o), Some(p)) = (rate(work, OURS), faster_peer(work)) {
+    for (work, need, what) in [
+        (Work::W1, 3.0, "W1 recv 16 B texts"),
+        (Work::W2, 1.1, "W2 recv 1 MiB binaries"),
+        (Work::W3, 4.0, "W3 recv fragmented texts"),
+        (Work::W4Small, 1.3, "W4a send 16 B texts"),
+        (Work::W4Large, 1.0, "W4b send 1 MiB binaries"),
+        (Work::W5, 1.2, "W5 client sends 1 MiB binaries"),
+        (Work::W6, 3.0, "W6 server handshakes"),
+    ] {
+        if let (Some(o), Some((p, name))) = (rate(work, OURS), best_peer(work)) {
             let x = o / p;
-            println!("    {what}: {x:.2}× (need ≥{need}×) {}", verdict(x >= need));
-        }
-    };
-    vs_best(Work::W1, 3.0, "W1 vs faster peer");
-    if let (Some(o), Some(p)) = (rate(Work::W2, OURS), faster_peer(Work::W2)) {
-        let x = o / p;
-        let m = memcpy.map_or(f64::NAN, |m| o / m);
-        println!(
-            "    W2 vs faster peer: {x:.2}× (need ≥1.2×) {}; vs memcpy: {:.0}% (need ≥90%) {}",
-            verdict(x >= 1.2),
-            100.0 * m,
-            verdict(m >= 0.9)
-        );
-    }
-    vs_best(Work::W3, 3.0, "W3 vs faster peer");
-    if let (Some(o), Some(t)) = (rate(Work::W4Small, OURS), rate(Work::W4Small, TUNG)) {
-        println!("    W4 small vs tungstenite: {:.2}× (need ≥3×) {}", o / t, verdict(o / t >= 3.0));
-    }
-    vs_best(Work::W5, 2.0, "W5 vs faster peer");
-    if let Some(t) = rate(Work::W6, TUNG) {
-        for w in [Work::W6, Work::W6Standalone] {
-            if let Some(o) = rate(w, OURS) {
-                let what = if w == Work::W6 { "Connection" } else { "standalone" };
-                println!("    W6 ({what}) vs tungstenite: {:.2}× (need ≥2×) {}", o / t, verdict(o / t >= 2.0));
-            }
+            println!("    {what:<32} {x:.2}× {name:<15} (need ≥{need}×) {}", verdict(x >= need));
         }
     }
     if let Some(f) = fps.get(1) {
