@@ -75,7 +75,7 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::runtime::Runtime;
 use wsproto::frame::apply_mask;
 use wsproto::handshake::{AcceptOptions, Incoming, ServerConfig, ServerHandshake, Status};
-use wsproto::{ChaChaRng, Config, Connection, Delivery, Event, Sender};
+use wsproto::{ChaChaRng, Config, Connection, Delivery, Event, Message, Sender};
 use wsproto_testkit::alloc::{self, Counting};
 use wsproto_testkit::{frames, http};
 
@@ -712,16 +712,27 @@ fn drain(sender: &mut Sender, sink: &mut Sink) {
 }
 
 /// Queues `n` messages (16-byte texts or 1 MiB binaries), draining the
-/// queue into the sink whenever 64 KiB or more is pending.
+/// queue into the sink whenever 64 KiB or more is pending. A 1 MiB binary
+/// takes the large-message path, `Sender::send_borrowed`: only its header
+/// is queued, and the queue and the caller's payload go out as one
+/// vectored write (a server), or the payload is masked into a reused
+/// 16 KiB segment as it goes out (a client).
 #[inline(always)]
 fn ours_send(conn: &mut Connection, n: usize, large: bool, texts: &[&str], large_bytes: &[u8], sink: &mut Sink) {
     let sender = conn.sender();
     for i in 0..n {
         if large {
-            sender.send_binary(&large_bytes[i * MIB..(i + 1) * MIB]).expect("send");
-        } else {
-            sender.send_text(texts[i]).expect("send");
+            let mut send = sender.send_borrowed(Message::Binary(&large_bytes[i * MIB..(i + 1) * MIB])).expect("send");
+            while send.remaining() > 0 {
+                let [queued, payload] = send.parts();
+                sink.write(queued);
+                sink.write(payload);
+                let written = queued.len() + payload.len();
+                send.advance(written).expect("advance");
+            }
+            continue;
         }
+        sender.send_text(texts[i]).expect("send");
         if sender.pending_len() >= CHUNK {
             drain(sender, sink);
         }
