@@ -5,20 +5,7 @@ mod core_common;
 
 use core_common::*;
 use wsproto::{CloseCode, Config, Connection, MessageKind, Role, State, TransportAction, UsageError};
-
-fn peer_of(role: Role) -> Role {
-    if role == Role::Client {
-        Role::Server
-    } else {
-        Role::Client
-    }
-}
-
-fn drain(conn: &mut Connection) -> Vec<u8> {
-    let bytes = conn.sender().pending().to_vec();
-    conn.sender().advance(bytes.len()).unwrap();
-    bytes
-}
+use wsproto_testkit::conn::{peer_of, take_pending as drain};
 
 /// RFC 6455 §7.1.1: "the server ... SHOULD close the underlying TCP
 /// connection first"; the client waits for it.

@@ -7,9 +7,9 @@
 //! go out first, nothing interleaves into the frame, and permessage-deflate
 //! sends it uncompressed with RSV1 clear.
 
-use wsproto::handshake::Negotiated;
-use wsproto::{ChaChaRng, CloseCode, Config, Connection, Error, Message, MessageKind, Role, UsageError};
+use wsproto::{CloseCode, Config, Connection, Error, Message, MessageKind, Role, UsageError};
 use wsproto_testkit::alloc::{measure, Counting};
+use wsproto_testkit::conn::{self, peer_of, take_pending};
 use wsproto_testkit::cuts::{pieces, splits, XorShift};
 use wsproto_testkit::events::Ev;
 use wsproto_testkit::frames::{bytes_0_to, frame, parse_frames, MASK};
@@ -32,18 +32,7 @@ fn config() -> Config {
 /// A connection in `role` with `extensions` negotiated elsewhere; clients
 /// draw keys from a seeded source, so two built alike mask alike.
 fn open(role: Role, extensions: &[&str]) -> Connection {
-    let negotiated = Negotiated { protocol: None, extensions: extensions.iter().map(|e| e.to_string()).collect() };
-    match role {
-        Role::Server => Connection::open_server(config(), negotiated).unwrap(),
-        Role::Client => Connection::open_client(config(), negotiated, ChaChaRng::from_seed([9; 32])).unwrap(),
-    }
-}
-
-fn peer_of(role: Role) -> Role {
-    match role {
-        Role::Client => Role::Server,
-        Role::Server => Role::Client,
-    }
+    conn::open(role, config(), extensions, [9; 32])
 }
 
 /// Text of exactly `len` bytes with two-, three- and four-byte characters.
@@ -59,12 +48,6 @@ fn text_of(len: usize) -> String {
         s.push('x');
     }
     s
-}
-
-fn take_pending(conn: &mut Connection) -> Vec<u8> {
-    let out = conn.sender().pending().to_vec();
-    conn.sender().advance(out.len()).unwrap();
-    out
 }
 
 /// Runs a borrowed send: each step writes `step(available)` bytes of the

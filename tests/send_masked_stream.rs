@@ -6,9 +6,9 @@
 //! its own fresh key, in the same order), and a server parses it back in
 //! every split.
 
-use wsproto::handshake::Negotiated;
-use wsproto::{ChaChaRng, Config, Connection, Message, UsageError};
+use wsproto::{Config, Connection, Message, Role, UsageError};
 use wsproto_testkit::alloc::{measure, Counting};
+use wsproto_testkit::conn::{self, take_pending};
 use wsproto_testkit::cuts::{fixed_lens, pieces, random_lens, splits, XorShift};
 use wsproto_testkit::events::Ev;
 use wsproto_testkit::frames::{bytes_0_to, frame, parse_frames};
@@ -48,19 +48,11 @@ fn config() -> Config {
 }
 
 fn client(extensions: &[&str]) -> Connection {
-    let negotiated = Negotiated { protocol: None, extensions: extensions.iter().map(|e| e.to_string()).collect() };
-    Connection::open_client(config(), negotiated, ChaChaRng::from_seed([11; 32])).unwrap()
+    conn::open(Role::Client, config(), extensions, [11; 32])
 }
 
 fn server(extensions: &[&str]) -> Connection {
-    let negotiated = Negotiated { protocol: None, extensions: extensions.iter().map(|e| e.to_string()).collect() };
-    Connection::open_server(config(), negotiated).unwrap()
-}
-
-fn take_pending(conn: &mut Connection) -> Vec<u8> {
-    let out = conn.sender().pending().to_vec();
-    conn.sender().advance(out.len()).unwrap();
-    out
+    conn::open(Role::Server, config(), extensions, [0; 32])
 }
 
 /// Streams a borrowed send: each step writes `step(available)` bytes of

@@ -142,23 +142,7 @@ impl Sender {
     /// ```
     #[cfg(feature = "std")]
     pub fn write_to<W: std::io::Write + ?Sized>(&mut self, writer: &mut W) -> std::io::Result<usize> {
-        use std::io::ErrorKind;
-        let mut total = 0;
-        while self.pending_len() > 0 {
-            match writer.write(self.pending()) {
-                Ok(0) => return Err(ErrorKind::WriteZero.into()),
-                Ok(n) => {
-                    // `n <= pending_len()` by the contract of `Write::write`;
-                    // a writer that claims more is reported, not trusted.
-                    self.advance(n).map_err(|e| std::io::Error::new(ErrorKind::InvalidData, e))?;
-                    total += n;
-                }
-                Err(e) if e.kind() == ErrorKind::Interrupted => {}
-                Err(e) if e.kind() == ErrorKind::WouldBlock => break,
-                Err(e) => return Err(e),
-            }
-        }
-        Ok(total)
+        write_until_blocked(self, writer, Sender::pending_len, |this, w| w.write(this.pending()), Sender::advance)
     }
 
     /// Queues a whole text message.
@@ -730,30 +714,47 @@ impl<'p> BorrowedSend<'_, 'p> {
     /// ```
     #[cfg(feature = "std")]
     pub fn write_to<W: std::io::Write + ?Sized>(&mut self, writer: &mut W) -> std::io::Result<usize> {
-        use std::io::{ErrorKind, IoSlice};
-        let mut total = 0;
-        while self.remaining() > 0 {
-            let [queued, rest] = self.parts();
-            let result = match (queued.is_empty(), rest.is_empty()) {
+        use std::io::IoSlice;
+        let write_once = |this: &Self, writer: &mut W| {
+            let [queued, rest] = this.parts();
+            match (queued.is_empty(), rest.is_empty()) {
                 (_, true) => writer.write(queued),
                 (true, false) => writer.write(rest),
                 (false, false) => writer.write_vectored(&[IoSlice::new(queued), IoSlice::new(rest)]),
-            };
-            match result {
-                Ok(0) => return Err(ErrorKind::WriteZero.into()),
-                Ok(n) => {
-                    // A writer that claims more than it was given is
-                    // reported, not trusted.
-                    self.advance(n).map_err(|e| std::io::Error::new(ErrorKind::InvalidData, e))?;
-                    total += n;
-                }
-                Err(e) if e.kind() == ErrorKind::Interrupted => {}
-                Err(e) if e.kind() == ErrorKind::WouldBlock => break,
-                Err(e) => return Err(e),
             }
-        }
-        Ok(total)
+        };
+        write_until_blocked(self, writer, BorrowedSend::remaining, write_once, BorrowedSend::advance)
     }
+}
+
+/// The write loop of [`Sender::write_to`] and [`BorrowedSend::write_to`]:
+/// `write_once` until `remaining` is 0 or the writer would block, telling
+/// `advance` what each write took. An interrupted write is retried, a write
+/// of zero bytes is `WriteZero`, and a writer that claims more than it was
+/// given is reported (`InvalidData`), not trusted.
+#[cfg(feature = "std")]
+fn write_until_blocked<T: ?Sized, W: std::io::Write + ?Sized>(
+    out: &mut T,
+    writer: &mut W,
+    remaining: impl Fn(&T) -> usize,
+    write_once: impl Fn(&T, &mut W) -> std::io::Result<usize>,
+    advance: impl Fn(&mut T, usize) -> Result<(), UsageError>,
+) -> std::io::Result<usize> {
+    use std::io::ErrorKind;
+    let mut total = 0;
+    while remaining(out) > 0 {
+        match write_once(out, writer) {
+            Ok(0) => return Err(ErrorKind::WriteZero.into()),
+            Ok(n) => {
+                advance(out, n).map_err(|e| std::io::Error::new(ErrorKind::InvalidData, e))?;
+                total += n;
+            }
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) if e.kind() == ErrorKind::WouldBlock => break,
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(total)
 }
 
 impl Drop for BorrowedSend<'_, '_> {

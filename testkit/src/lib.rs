@@ -7,6 +7,7 @@
 //! - [`events`]: events copied out of their borrow ([`events::Ev`]) and the
 //!   chunk-to-message [`events::Normalizer`];
 //! - [`alloc`]: the counting global allocator and its measurements;
+//! - [`conn`]: connections opened past a handshake done elsewhere;
 //! - [`frames`]: byte-level frame builders and an independent parser of
 //!   what a connection writes;
 //! - [`deflate`]: a permessage-deflate reference (zlib-rs driven directly,
@@ -30,6 +31,7 @@
 #![deny(clippy::undocumented_unsafe_blocks)]
 
 pub mod alloc;
+pub mod conn;
 pub mod cuts;
 pub mod deflate;
 pub mod events;

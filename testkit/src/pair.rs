@@ -168,9 +168,7 @@ impl Endpoint {
 
     /// Takes everything pending, as if the transport took it all.
     pub fn drain(&mut self) -> Vec<u8> {
-        let out = self.conn.sender().pending().to_vec();
-        self.conn.sender().advance(out.len()).expect("advance within pending");
-        out
+        crate::conn::take_pending(&mut self.conn)
     }
 
     /// The events so far, leaving none.
