@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # Autobahn|Testsuite in both roles, sections 1-13 (all 517 cases, 12.* and
-# 13.* with permessage-deflate). The reference suite runs on Python 2.7 (from pyenv)
-# in a virtualenv outside the repository. Each role's results are compared
-# with autobahn/expected-{server,client}.json by autobahn/compare.py: any
-# difference, or any case that is not OK or INFORMATIONAL, fails the step.
+# 13.* with permessage-deflate), for two testees at once: the core's own
+# blocking loops (examples/autobahn_{server,client}.rs, agent `wsproto`) and
+# the tokio adapter (wsproto-tokio/examples/autobahn_tokio_{server,client}.rs,
+# agent `wsproto-tokio`). The reference suite runs on Python 2.7 (from
+# pyenv) in a virtualenv outside the repository. Each role's results are
+# compared with autobahn/expected-{server,client}.json by
+# autobahn/compare.py (the adapter's with the same files: it must behave as
+# the core does): any difference, or any case that is not OK or
+# INFORMATIONAL, fails the step.
 #
 # Per-section and per-role times (from the reports) are printed at the end.
-# Reports (JSON and HTML) go to target/autobahn/reports/{server,client}.
+# Reports (JSON and HTML) go to
+# target/autobahn/reports/{server,client,server-tokio,client-tokio}.
 # Environment: AUTOBAHN_VENV overrides where the virtualenv lives;
-# AUTOBAHN_ROLE_TIMEOUT (seconds, default 2700) bounds each role.
+# AUTOBAHN_ROLE_TIMEOUT (seconds, default 3600) bounds each role.
 set -uo pipefail
 bin="${CARGO_TARGET_DIR:-target}/release/examples"
 cd "$(dirname "$0")/../.."
@@ -17,6 +23,8 @@ root=$PWD
 suite_version=25.10.1
 server_addr=127.0.0.1:9231 # autobahn/fuzzingclient.json points here
 fuzzer_addr=127.0.0.1:9232 # autobahn/fuzzingserver.json listens here
+tokio_server_addr=127.0.0.1:9233 # autobahn/fuzzingclient-tokio.json points here
+tokio_fuzzer_addr=127.0.0.1:9234 # autobahn/fuzzingserver-tokio.json listens here
 work=$root/target/autobahn
 reports=$work/reports # the outdirs in the config files
 venv=${AUTOBAHN_VENV:-${TMPDIR:-/tmp}/wsproto-autobahn-venv-$suite_version}
@@ -86,7 +94,7 @@ echo "autobahn: reference suite ready ($("$wstest" --autobahnversion 2>&1 | tr '
 
 # --- The testees ------------------------------------------------------------
 start=$SECONDS
-bounded 1200 cargo build --release --examples || die "building the examples failed"
+bounded 1200 cargo build --release --examples -p wsproto -p wsproto-tokio || die "building the examples failed"
 echo "autobahn: examples built in $((SECONDS - start)) s"
 
 port_free() {
@@ -110,77 +118,91 @@ socket.create_connection((sys.argv[1], int(sys.argv[2])), 1).close()' "${1%:*}" 
 }
 port_free "$server_addr" || die "$server_addr is in use: stop whatever listens there"
 port_free "$fuzzer_addr" || die "$fuzzer_addr is in use: stop whatever listens there"
+port_free "$tokio_server_addr" || die "$tokio_server_addr is in use: stop whatever listens there"
+port_free "$tokio_fuzzer_addr" || die "$tokio_fuzzer_addr is in use: stop whatever listens there"
 rm -rf "$reports"
 
 status=0
 
-# The two roles run at the same time (one per core): sections 12 and 13
-# send about 11 GB through the suite's Python in each role, which makes
-# them the long part of the run. Each role is bounded on its own.
-role_timeout=${AUTOBAHN_ROLE_TIMEOUT:-2700}
+# The four roles (the core's testees and the adapter's, each as server and
+# as client) run at the same time: sections 12 and 13 send about 11 GB
+# through the suite's Python in each role, which makes them the long part
+# of the run, and the suite's Python is most of the CPU. Each role is
+# bounded on its own.
+role_timeout=${AUTOBAHN_ROLE_TIMEOUT:-3600}
 
-# --- Server role: wstest's fuzzing client against autobahn_server ----------
+# --- Server role: wstest's fuzzing client against a server testee ----------
 # Each role runs in a background subshell with its own cleanup, so that a
 # signal to this script stops what the role started too.
-server_role() {
+server_role() { # name testee addr config
   trap cleanup EXIT
   trap 'exit 143' TERM INT HUP
+  local name=$1 testee=$2 addr=$3 config=$4
   local start=$SECONDS status=0 server_pid
-  "$bin"/autobahn_server "$server_addr" >"$work/server.log" 2>&1 &
+  "$testee" "$addr" >"$work/$name.log" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")
-  if ! wait_listening "$server_addr" "$server_pid"; then
-    echo "autobahn: autobahn_server did not start: $(cat "$work/server.log")"
+  if ! wait_listening "$addr" "$server_pid"; then
+    echo "autobahn: $name: $(basename "$testee") did not start: $(cat "$work/$name.log")"
     return 1
   fi
-  if ! bounded "$role_timeout" "$wstest" -m fuzzingclient -s autobahn/fuzzingclient.json >"$work/fuzzingclient.log" 2>&1; then
-    tail -n 20 "$work/fuzzingclient.log"
-    echo "autobahn: wstest -m fuzzingclient failed or timed out (${role_timeout} s)"
+  if ! bounded "$role_timeout" "$wstest" -m fuzzingclient -s "$config" >"$work/$name-fuzzingclient.log" 2>&1; then
+    tail -n 20 "$work/$name-fuzzingclient.log"
+    echo "autobahn: $name: wstest -m fuzzingclient failed or timed out (${role_timeout} s)"
     status=1
   fi
   kill "$server_pid" 2>/dev/null
   wait "$server_pid" 2>/dev/null
-  echo "autobahn: server role ran in $((SECONDS - start)) s"
+  echo "autobahn: $name role ran in $((SECONDS - start)) s"
   return $status
 }
 
-# --- Client role: autobahn_client against wstest's fuzzing server ----------
-client_role() {
+# --- Client role: a client testee against wstest's fuzzing server ----------
+client_role() { # name testee addr config
   trap cleanup EXIT
   trap 'exit 143' TERM INT HUP
+  local name=$1 testee=$2 addr=$3 config=$4
   local start=$SECONDS status=0 fuzzer_pid
-  "$wstest" -m fuzzingserver -s autobahn/fuzzingserver.json -u 0 >"$work/fuzzingserver.log" 2>&1 &
+  "$wstest" -m fuzzingserver -s "$config" -u 0 >"$work/$name-fuzzingserver.log" 2>&1 &
   fuzzer_pid=$!
   pids+=("$fuzzer_pid")
-  if ! wait_listening "$fuzzer_addr" "$fuzzer_pid"; then
-    tail -n 20 "$work/fuzzingserver.log"
-    echo "autobahn: wstest -m fuzzingserver did not start"
+  if ! wait_listening "$addr" "$fuzzer_pid"; then
+    tail -n 20 "$work/$name-fuzzingserver.log"
+    echo "autobahn: $name: wstest -m fuzzingserver did not start"
     return 1
   fi
-  if ! bounded "$role_timeout" "$bin"/autobahn_client "ws://$fuzzer_addr" >"$work/client.log" 2>&1; then
-    tail -n 20 "$work/client.log"
-    echo "autobahn: autobahn_client failed or timed out (${role_timeout} s)"
+  if ! bounded "$role_timeout" "$testee" "ws://$addr" >"$work/$name.log" 2>&1; then
+    tail -n 20 "$work/$name.log"
+    echo "autobahn: $name: $(basename "$testee") failed or timed out (${role_timeout} s)"
     status=1
   fi
   kill "$fuzzer_pid" 2>/dev/null
   wait "$fuzzer_pid" 2>/dev/null
-  echo "autobahn: client role ran in $((SECONDS - start)) s"
+  echo "autobahn: $name role ran in $((SECONDS - start)) s"
   return $status
 }
 
 start=$SECONDS
-server_role &
-server_role_pid=$!
-pids+=("$server_role_pid")
-client_role &
-client_role_pid=$!
-pids+=("$client_role_pid")
-wait "$server_role_pid" || status=1
-wait "$client_role_pid" || status=1
-echo "autobahn: both roles ran in $((SECONDS - start)) s"
+role_pids=()
+server_role server "$bin"/autobahn_server "$server_addr" autobahn/fuzzingclient.json &
+role_pids+=($!)
+client_role client "$bin"/autobahn_client "$fuzzer_addr" autobahn/fuzzingserver.json &
+role_pids+=($!)
+server_role server-tokio "$bin"/autobahn_tokio_server "$tokio_server_addr" autobahn/fuzzingclient-tokio.json &
+role_pids+=($!)
+client_role client-tokio "$bin"/autobahn_tokio_client "$tokio_fuzzer_addr" autobahn/fuzzingserver-tokio.json &
+role_pids+=($!)
+pids+=("${role_pids[@]}")
+for pid in "${role_pids[@]}"; do
+  wait "$pid" || status=1
+done
+echo "autobahn: all four roles ran in $((SECONDS - start)) s"
 
 # --- Results ------------------------------------------------------------------
 python3 autobahn/compare.py server "$reports/server" autobahn/expected-server.json || status=1
 python3 autobahn/compare.py client "$reports/client" autobahn/expected-client.json || status=1
-echo "autobahn: reports in $reports/{server,client}/index.html"
+# The adapter adds nothing to the protocol: its results must be the core's.
+python3 autobahn/compare.py server-tokio "$reports/server-tokio" autobahn/expected-server.json --agent wsproto-tokio || status=1
+python3 autobahn/compare.py client-tokio "$reports/client-tokio" autobahn/expected-client.json --agent wsproto-tokio || status=1
+echo "autobahn: reports in $reports/{server,client,server-tokio,client-tokio}/index.html"
 exit $status

@@ -26,7 +26,8 @@
 //!   (and [`WebSocket::recv`] is the same without a `StreamExt` import).
 //!   Pings are answered and a Close is replied to automatically, before the
 //!   stream yields them; the stream ends (`None`) when the close handshake
-//!   is done and the transport is shut down.
+//!   is done and the transport is shut down (or reset by the peer: after a
+//!   complete close handshake nothing is lost, so a reset is not an error).
 //! - **Sending.** [`WebSocket::send`] and the [`Sink`] implementation
 //!   queue a message in the core and write it. The queue is bounded: once
 //!   more than [`Options::max_pending`] bytes wait to be written, `send`
@@ -380,6 +381,8 @@ pub struct WebSocket<S> {
     eof: bool,
     /// Written bytes the transport has not been asked to flush yet.
     unflushed: bool,
+    /// The peer's Close frame has arrived.
+    peer_closed: bool,
     /// The stream has ended.
     done: bool,
 }
@@ -414,6 +417,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> WebSocket<S> {
             failure: None,
             eof: false,
             unflushed: false,
+            peer_closed: false,
             done: false,
         }
     }
@@ -757,6 +761,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> WebSocket<S> {
             Some(Event::Close(frame)) => {
                 // RFC 6455 §5.5.1: a Close without a status code is `None`.
                 let frame = (frame.code != CloseCode::NO_STATUS).then(|| CloseFrame::new(frame.code, frame.reason));
+                self.peer_closed = true;
                 Step::Control(Message::Close(frame))
             }
             Some(_) => Step::Nothing,
@@ -767,6 +772,23 @@ impl<S: AsyncRead + AsyncWrite + Unpin> WebSocket<S> {
         }
         self.rbuf.advance(consumed);
         Ok(step)
+    }
+
+    /// Ends the stream on a transport error. Once the close handshake is
+    /// complete (the peer's Close arrived, and ours was sent or is its
+    /// reply), a reset or a broken pipe is how some peers close TCP (the
+    /// suite's fuzzing server does): nothing is lost, so the stream ends as
+    /// it would at EOF. Any other error is reported.
+    fn transport_failed(&mut self, e: io::Error) -> Option<io::Result<Message>> {
+        self.done = true;
+        let reset = matches!(
+            e.kind(),
+            io::ErrorKind::ConnectionReset | io::ErrorKind::ConnectionAborted | io::ErrorKind::BrokenPipe
+        );
+        if reset && self.peer_closed && self.conn.state() == State::Closed {
+            return None;
+        }
+        Some(Err(e))
     }
 
     fn poll_recv(&mut self, cx: &mut Context<'_>) -> Poll<Option<io::Result<Message>>> {
@@ -798,8 +820,12 @@ impl<S: AsyncRead + AsyncWrite + Unpin> WebSocket<S> {
                         // wait for the caller's next read or write (a caller
                         // who stops reading at the Close has answered it).
                         if let Poll::Ready(Err(e)) = self.poll_write_all(cx) {
-                            self.done = true;
-                            return Poll::Ready(Some(Err(e)));
+                            // After a complete close handshake the Close
+                            // itself is still handed out; the stream ends
+                            // after it.
+                            if let Some(failed) = self.transport_failed(e) {
+                                return Poll::Ready(Some(failed));
+                            }
                         }
                         return Poll::Ready(Some(Ok(msg)));
                     }
@@ -808,10 +834,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> WebSocket<S> {
             // Write what is queued: pongs, the close reply, messages fed.
             let written = match self.poll_write_all(cx) {
                 Poll::Ready(Ok(())) => true,
-                Poll::Ready(Err(e)) => {
-                    self.done = true;
-                    return Poll::Ready(Some(Err(e)));
-                }
+                Poll::Ready(Err(e)) => return Poll::Ready(self.transport_failed(e)),
                 Poll::Pending => false,
             };
             // RFC 6455 §7.1.1: the server closes TCP first, once the close
@@ -844,10 +867,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> WebSocket<S> {
                 return Poll::Pending;
             }
             match ready!(self.poll_read_once(cx)) {
-                Err(e) => {
-                    self.done = true;
-                    return Poll::Ready(Some(Err(e)));
-                }
+                Err(e) => return Poll::Ready(self.transport_failed(e)),
                 Ok(0) => {
                     self.eof = true;
                     match self.conn.read_eof() {

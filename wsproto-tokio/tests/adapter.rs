@@ -506,3 +506,69 @@ async fn a_dropped_send_leaves_no_half_frame() {
     assert!(received.len() < 30, "{received:?}");
     assert!(!received.is_empty());
 }
+
+/// A transport that hands out `input`, then fails every read with a TCP
+/// reset (as a peer that closes its socket with unread data causes), and
+/// takes every write.
+struct ResetAfter {
+    input: Vec<u8>,
+}
+
+impl tokio::io::AsyncRead for ResetAfter {
+    fn poll_read(
+        mut self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> std::task::Poll<io::Result<()>> {
+        if self.input.is_empty() {
+            return std::task::Poll::Ready(Err(io::ErrorKind::ConnectionReset.into()));
+        }
+        let n = self.input.len().min(buf.remaining());
+        buf.put_slice(&self.input[..n]);
+        self.input.drain(..n);
+        std::task::Poll::Ready(Ok(()))
+    }
+}
+
+impl tokio::io::AsyncWrite for ResetAfter {
+    fn poll_write(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+        data: &[u8],
+    ) -> std::task::Poll<io::Result<usize>> {
+        std::task::Poll::Ready(Ok(data.len()))
+    }
+    fn poll_flush(self: std::pin::Pin<&mut Self>, _: &mut std::task::Context<'_>) -> std::task::Poll<io::Result<()>> {
+        std::task::Poll::Ready(Ok(()))
+    }
+    fn poll_shutdown(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<io::Result<()>> {
+        std::task::Poll::Ready(Ok(()))
+    }
+}
+
+#[tokio::test]
+async fn a_reset_after_the_close_handshake_ends_the_stream() {
+    // The server's text "5" and its Close 1000 (unmasked, to a client).
+    let input = [&[0x81, 0x01, b'5'][..], &[0x88, 0x02, 0x03, 0xe8]].concat();
+    let io = ResetAfter { input };
+    let mut ws = WebSocket::from_upgraded(io, Role::Client, Negotiated::default()).unwrap();
+    assert_eq!(ws.next().await.unwrap().unwrap(), Message::text("5"));
+    let close = ws.next().await.unwrap().unwrap();
+    assert_eq!(close, Message::Close(Some(CloseFrame::new(CloseCode::NORMAL, ""))));
+    // Our reply is written; the reset that follows is the end of TCP.
+    assert!(ws.next().await.is_none());
+    assert_eq!(ws.state(), State::Closed);
+}
+
+#[tokio::test]
+async fn a_reset_before_the_close_handshake_is_an_error() {
+    let io = ResetAfter { input: vec![0x81, 0x01, b'5'] };
+    let mut ws = WebSocket::from_upgraded(io, Role::Client, Negotiated::default()).unwrap();
+    assert_eq!(ws.next().await.unwrap().unwrap(), Message::text("5"));
+    let e = ws.next().await.unwrap().unwrap_err();
+    assert_eq!(e.kind(), io::ErrorKind::ConnectionReset, "{e}");
+    assert!(ws.next().await.is_none());
+}

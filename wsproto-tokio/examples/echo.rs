@@ -1,4 +1,4 @@
-//! Echo server: `cargo run -p wsproto-tokio --example echo_server -- 127.0.0.1:9001`
+//! Echo server: `cargo run -p wsproto-tokio --example echo -- 127.0.0.1:9001`
 use tokio::net::{TcpListener, TcpStream};
 use wsproto_tokio::wsproto::{extensions::deflate::DeflateConfig, Config};
 
