@@ -55,7 +55,9 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::frame::{check_mask, header_len, CloseCode, FrameHeader, HeaderDecoder, HeaderRules, OpCode, Role, RSV1};
+use crate::frame::{
+    check_mask, header_len, parse_close_body, CloseCode, FrameHeader, HeaderDecoder, HeaderRules, OpCode, Role, RSV1,
+};
 use crate::handshake::{
     accept_key, validate_head, validate_response, Header, HttpVersion, Negotiated, RequestError, RequestHead,
 };
@@ -930,20 +932,15 @@ fn data_frame(
 /// §7.4 say.
 fn close(half: &mut Half, payload: &[u8], offset: u64, out: &mut Vec<Observation>) {
     let direction = half.direction;
-    let (code, reason) = match payload.len() {
-        0 => (CloseCode::NO_STATUS, &[][..]),
-        1 => {
-            out.push(half.violation(offset, Error::ClosePayloadTooShort));
-            (CloseCode::NO_STATUS, &[][..])
-        }
-        _ => (CloseCode(u16::from_be_bytes([payload[0], payload[1]])), &payload[2..]),
+    // The connection's own check; on a violation the frame is still
+    // reported, with what its bytes say.
+    if let Err(e) = parse_close_body(payload) {
+        out.push(half.violation(offset, e));
+    }
+    let (code, reason) = match payload {
+        [hi, lo, reason @ ..] => (CloseCode(u16::from_be_bytes([*hi, *lo])), reason),
+        _ => (CloseCode::NO_STATUS, &[][..]),
     };
-    if payload.len() >= 2 && !code.is_sendable() {
-        out.push(half.violation(offset, Error::InvalidCloseCode(code.0)));
-    }
-    if crate::utf8::validate(reason).is_err() {
-        out.push(half.violation(offset, Error::InvalidUtf8));
-    }
     let reason = String::from_utf8_lossy(reason).into_owned();
     out.push(Observation::Close(CloseInfo { direction, offset, code, reason }));
 }

@@ -25,7 +25,7 @@ use super::state::RecvState;
 use crate::config::{Config, Delivery};
 #[cfg(feature = "deflate")]
 use crate::extensions::deflate::codec::TAIL;
-use crate::frame::{apply_mask, CloseCode, FrameError, HeaderRules, OpCode};
+use crate::frame::{apply_mask, parse_close_body, CloseCode, FrameError, HeaderRules, OpCode};
 use crate::utf8;
 use crate::Error;
 
@@ -402,20 +402,8 @@ fn control(
         _ => {
             // RFC 6455 §5.5.1: the body, if any, starts with a 2-byte code
             // followed by a UTF-8 reason.
-            let (code, reason) = match payload.len() {
-                0 => (CloseCode::NO_STATUS, range.end..range.end),
-                1 => return Err(Error::ClosePayloadTooShort),
-                _ => {
-                    let code = CloseCode(u16::from_be_bytes([payload[0], payload[1]]));
-                    if !code.is_sendable() {
-                        return Err(Error::InvalidCloseCode(code.0));
-                    }
-                    if str::from_utf8(&payload[2..]).is_err() {
-                        return Err(Error::InvalidUtf8);
-                    }
-                    (code, range.start + 2..range.end)
-                }
-            };
+            let (code, reason_start) = parse_close_body(payload)?;
+            let reason = range.start + reason_start..range.end;
             recv.move_to_close_received();
             // "If an endpoint receives a Close frame and did not
             // previously send a Close frame, the endpoint MUST send a

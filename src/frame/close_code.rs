@@ -87,6 +87,29 @@ impl CloseCode {
     }
 }
 
+/// Reads a received Close frame's body (RFC 6455 §5.5.1): empty (no status
+/// code, `NO_STATUS`), or a 2-byte code followed by a UTF-8 reason. Returns
+/// the code and where the reason starts in `body`. A 1-byte body, a code
+/// that may not be sent (§7.4) and a reason that is not UTF-8 (§5.5.1,
+/// §8.1) are errors, checked in that order. The one check, shared by the
+/// connection and the observer.
+pub(crate) fn parse_close_body(body: &[u8]) -> Result<(CloseCode, usize), crate::Error> {
+    match body {
+        [] => Ok((CloseCode::NO_STATUS, 0)),
+        [_] => Err(crate::Error::ClosePayloadTooShort),
+        [hi, lo, reason @ ..] => {
+            let code = CloseCode(u16::from_be_bytes([*hi, *lo]));
+            if !code.is_sendable() {
+                return Err(crate::Error::InvalidCloseCode(code.0));
+            }
+            if crate::utf8::validate(reason).is_err() {
+                return Err(crate::Error::InvalidUtf8);
+            }
+            Ok((code, 2))
+        }
+    }
+}
+
 impl From<u16> for CloseCode {
     fn from(code: u16) -> Self {
         CloseCode(code)
@@ -110,7 +133,21 @@ impl fmt::Display for CloseCode {
 
 #[cfg(test)]
 mod tests {
-    use super::CloseCode;
+    use super::{parse_close_body, CloseCode};
+    use crate::Error;
+
+    #[test]
+    fn close_bodies_are_read_and_checked_in_order() {
+        assert_eq!(parse_close_body(b""), Ok((CloseCode::NO_STATUS, 0)));
+        assert_eq!(parse_close_body(b"\x03"), Err(Error::ClosePayloadTooShort));
+        assert_eq!(parse_close_body(b"\x03\xe8"), Ok((CloseCode::NORMAL, 2)));
+        assert_eq!(parse_close_body(b"\x0f\xa1bye \xc3\xa9"), Ok((CloseCode(4001), 2)));
+        assert_eq!(parse_close_body(b"\x03\xed"), Err(Error::InvalidCloseCode(1005)));
+        assert_eq!(parse_close_body(b"\x03\xe8\xff"), Err(Error::InvalidUtf8));
+        // The code is checked before the reason, as a connection fails on
+        // the first.
+        assert_eq!(parse_close_body(b"\x00\x00\xff"), Err(Error::InvalidCloseCode(0)));
+    }
 
     #[test]
     fn sendable_ranges_match_the_rfc() {

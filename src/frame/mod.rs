@@ -11,6 +11,7 @@ mod decoder;
 mod error;
 mod mask;
 
+pub(crate) use close_code::parse_close_body;
 pub use close_code::CloseCode;
 pub(crate) use decoder::{check_mask, decode_length, header_len};
 pub use decoder::{HeaderDecoder, HeaderRules};
