@@ -8,8 +8,7 @@
 mod core_common;
 
 use core_common::*;
-use wsproto::handshake::Negotiated;
-use wsproto::{ChaChaRng, CloseCode, Config, Connection, Delivery, Error, FrameError, Role};
+use wsproto::{CloseCode, Config, Connection, Delivery, Error, FrameError, Role};
 use wsproto_testkit::events::{fold_frames, WholeFrame};
 
 fn frames_config() -> Config {
@@ -154,13 +153,7 @@ mod deflate {
     use wsproto_testkit::deflate::{RefDeflater, RefInflater};
 
     fn open(role: Role) -> Connection {
-        let negotiated = Negotiated { protocol: None, extensions: vec!["permessage-deflate".into()] };
-        match role {
-            Role::Server => Connection::open_server(frames_config(), negotiated).unwrap(),
-            Role::Client => {
-                Connection::open_client(frames_config(), negotiated, ChaChaRng::from_seed([9; 32])).unwrap()
-            }
-        }
+        wsproto_testkit::conn::open(role, frames_config(), &["permessage-deflate"], [9; 32])
     }
 
     #[test]

@@ -34,11 +34,7 @@ const INFLATE_WINDOW: usize = (32 << 10) + 64;
 
 /// A connection in `role` running permessage-deflate.
 fn open(role: Role, config: Config) -> Connection {
-    let negotiated = Negotiated { protocol: None, extensions: vec!["permessage-deflate".into()] };
-    match role {
-        Role::Server => Connection::open_server(config, negotiated).unwrap(),
-        Role::Client => Connection::open_client(config, negotiated, ChaChaRng::from_seed([3; 32])).unwrap(),
-    }
+    wsproto_testkit::conn::open(role, config, &["permessage-deflate"], [3; 32])
 }
 
 /// Reads all of `input` (zero-copy) until the connection fails; returns

@@ -10,7 +10,7 @@
 use proptest::prelude::*;
 use proptest::sample::Index;
 use wsproto::extensions::deflate::DeflateConfig;
-use wsproto::handshake::{AcceptOptions, ClientOptions, Negotiated, ServerConfig, WsUri};
+use wsproto::handshake::{AcceptOptions, ClientOptions, ServerConfig, WsUri};
 use wsproto::{ChaChaRng, CloseCode, Config, Connection, Delivery, Error, FrameError, Message, MessageKind, Role};
 use wsproto_testkit::cuts::{self, XorShift};
 use wsproto_testkit::deflate::{after_head, wire_messages, RefDeflater, RefInflater, WindowChecker};
@@ -416,11 +416,7 @@ fn large_messages_round_trip_in_both_modes_and_paths() {
 /// `element`.
 fn open(role: Role, element: &str, delivery: Delivery) -> Connection {
     let config = Config::new().delivery(delivery).max_message_size(1 << 20);
-    let negotiated = Negotiated { protocol: None, extensions: vec![element.to_string()] };
-    match role {
-        Role::Server => Connection::open_server(config, negotiated).unwrap(),
-        Role::Client => Connection::open_client(config, negotiated, ChaChaRng::from_seed([3; 32])).unwrap(),
-    }
+    wsproto_testkit::conn::open(role, config, &[element], [3; 32])
 }
 
 const MODES: [Delivery; 2] = [Delivery::Messages, Delivery::Chunks];

@@ -5,8 +5,7 @@
 //! goes on as a new one.
 #![cfg(all(feature = "deflate", feature = "os-rng"))]
 
-use wsproto::handshake::Negotiated;
-use wsproto::{ChaChaRng, CloseCode, Config, Connection, Error, Event, Message, Role};
+use wsproto::{CloseCode, Config, Connection, Error, Event, Message, Role};
 use wsproto_testkit::deflate::RefDeflater;
 use wsproto_testkit::frames::frame_to;
 
@@ -18,11 +17,7 @@ fn open(role: Role, config: Config, takeover: bool) -> Connection {
     } else {
         "permessage-deflate; client_no_context_takeover; server_no_context_takeover"
     };
-    let negotiated = Negotiated { protocol: None, extensions: vec![offer.into()] };
-    match role {
-        Role::Server => Connection::open_server(config, negotiated).unwrap(),
-        Role::Client => Connection::open_client(config, negotiated, ChaChaRng::from_seed([5; 32])).unwrap(),
-    }
+    wsproto_testkit::conn::open(role, config, &[offer], [5; 32])
 }
 
 /// Compressed text frames (RSV1, FIN) of `texts`, as the peer of a
